@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import type { RequestState } from '../../../shared/domain/request-state';
+import type { RequestRecord, RequestRepo } from '../../ports';
+import { afterCursor, toPage } from './paging';
+import { requestColumns, toRequest, type Row } from './rows';
+
+export function createRequestRepo(db: Database.Database): RequestRepo {
+  const byId = db.prepare('SELECT * FROM requests WHERE id = ?');
+  const byToken = db.prepare('SELECT * FROM requests WHERE resident_id = ? AND client_token = ?');
+  const roundsDue = db.prepare(`SELECT * FROM requests WHERE state = 'dispatching' AND round_deadline <= ? ORDER BY round_deadline LIMIT ?`);
+  const keyOf = (request: RequestRecord) => ({ createdAt: request.createdAt, id: request.id });
+  const placeholders = (count: number) => Array(count).fill('?').join(', ');
+
+  return {
+    async insert(request) {
+      const pairs = requestColumns(request);
+      db.prepare(`INSERT INTO requests (${pairs.map(([column]) => column).join(', ')}) VALUES (${placeholders(pairs.length)})`).run(
+        ...pairs.map(([, value]) => value),
+      );
+    },
+    async get(id) {
+      const row = byId.get(id) as Row | undefined;
+      return row ? toRequest(row) : null;
+    },
+    async findByClientToken(residentId, clientToken) {
+      const row = byToken.get(residentId, clientToken) as Row | undefined;
+      return row ? toRequest(row) : null;
+    },
+    async update(id, expected: readonly RequestState[], patch) {
+      const pairs = requestColumns(patch);
+      if (pairs.length === 0) return true;
+      const sets = pairs.map(([column]) => `${column} = ?`).join(', ');
+      const result = db
+        .prepare(`UPDATE requests SET ${sets} WHERE id = ? AND state IN (${placeholders(expected.length)})`)
+        .run(...pairs.map(([, value]) => value), id, ...expected);
+      return result.changes === 1;
+    },
+    async listByResident(residentId, page) {
+      const after = afterCursor(page.cursor);
+      const rows = db
+        .prepare(`SELECT * FROM requests WHERE resident_id = ? AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .all(residentId, ...after.params, page.limit + 1) as Row[];
+      return toPage(rows.map(toRequest), page, keyOf);
+    },
+    async listByAssignee(memberId, states, page) {
+      const after = afterCursor(page.cursor);
+      const rows = db
+        .prepare(
+          `SELECT * FROM requests WHERE assignee_id = ? AND state IN (${placeholders(states.length)}) AND ${after.sql}
+           ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .all(memberId, ...states, ...after.params, page.limit + 1) as Row[];
+      return toPage(rows.map(toRequest), page, keyOf);
+    },
+    async listIds(ids) {
+      if (ids.length === 0) return [];
+      return (db.prepare(`SELECT * FROM requests WHERE id IN (${placeholders(ids.length)})`).all(...ids) as Row[]).map(toRequest);
+    },
+    async listRoundsDue(now, limit) {
+      return (roundsDue.all(now, limit) as Row[]).map(toRequest);
+    },
+  };
+}

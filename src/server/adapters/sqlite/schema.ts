@@ -1,0 +1,157 @@
+/** Ordered migrations; `PRAGMA user_version` records how many have run. Never edit one that has shipped. */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE communities (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    center_lat REAL NOT NULL,
+    center_lng REAL NOT NULL,
+    dispatch_policy TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE grids (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    name TEXT NOT NULL
+  );
+  CREATE TABLE households (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    grid_id TEXT REFERENCES grids(id),
+    address TEXT NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    openid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    phone TEXT NOT NULL,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    grid_id TEXT REFERENCES grids(id),
+    household_id TEXT REFERENCES households(id),
+    roles TEXT NOT NULL,
+    address TEXT NOT NULL DEFAULT '',
+    home_lat REAL,
+    home_lng REAL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX users_community ON users(community_id);
+  CREATE TABLE members (
+    rowid INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL UNIQUE REFERENCES users(id),
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    grid_id TEXT REFERENCES grids(id),
+    skills TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    on_leave INTEGER NOT NULL DEFAULT 0,
+    home_lat REAL NOT NULL,
+    home_lng REAL NOT NULL
+  );
+  CREATE VIRTUAL TABLE member_locations USING rtree(id, min_lat, max_lat, min_lng, max_lng);
+  CREATE TABLE member_households (
+    member_id TEXT NOT NULL REFERENCES users(id),
+    household_id TEXT NOT NULL REFERENCES households(id),
+    PRIMARY KEY (member_id, household_id)
+  );
+  CREATE INDEX member_households_household ON member_households(household_id);
+  CREATE TABLE requests (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    grid_id TEXT,
+    household_id TEXT,
+    resident_id TEXT NOT NULL REFERENCES users(id),
+    filed_by TEXT NOT NULL REFERENCES users(id),
+    client_token TEXT NOT NULL,
+    category TEXT NOT NULL,
+    description TEXT NOT NULL,
+    address TEXT NOT NULL,
+    contact_name TEXT NOT NULL,
+    contact_phone TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    urgency TEXT NOT NULL,
+    photos TEXT NOT NULL,
+    state TEXT NOT NULL,
+    round INTEGER NOT NULL DEFAULT 0,
+    round_deadline INTEGER,
+    assignee_id TEXT REFERENCES users(id),
+    completion_note TEXT,
+    completion_photos TEXT NOT NULL DEFAULT '[]',
+    rating_stars INTEGER,
+    rating_comment TEXT,
+    points_awarded INTEGER,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    accepted_at INTEGER,
+    completed_at INTEGER,
+    rated_at INTEGER,
+    cancelled_at INTEGER,
+    UNIQUE (resident_id, client_token)
+  );
+  CREATE INDEX requests_resident ON requests(resident_id, created_at DESC, id DESC);
+  CREATE INDEX requests_assignee ON requests(assignee_id, state, created_at DESC);
+  CREATE INDEX requests_assignee_accepted ON requests(assignee_id, accepted_at);
+  CREATE INDEX requests_round_due ON requests(state, round_deadline);
+  CREATE TABLE offers (
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    member_id TEXT NOT NULL REFERENCES users(id),
+    round INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    score REAL NOT NULL,
+    distance_m INTEGER NOT NULL,
+    reasons TEXT NOT NULL,
+    offered_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    responded_at INTEGER,
+    PRIMARY KEY (request_id, member_id)
+  );
+  CREATE INDEX offers_member ON offers(member_id, status, expires_at);
+  CREATE TABLE request_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id TEXT NOT NULL REFERENCES requests(id),
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    actor_id TEXT,
+    text TEXT NOT NULL
+  );
+  CREATE INDEX request_events_request ON request_events(request_id, seq);
+  CREATE TABLE outbox (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    request_id TEXT,
+    created_at INTEGER NOT NULL,
+    read_at INTEGER,
+    delivered_at INTEGER,
+    channel TEXT
+  );
+  CREATE INDEX outbox_user ON outbox(user_id, created_at DESC, id DESC);
+  CREATE INDEX outbox_undelivered ON outbox(delivered_at, created_at) WHERE delivered_at IS NULL;
+  CREATE TABLE accounts (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    kind TEXT NOT NULL CHECK (kind IN ('issuance', 'member', 'shop')),
+    owner_id TEXT NOT NULL,
+    balance INTEGER NOT NULL DEFAULT 0,
+    held INTEGER NOT NULL DEFAULT 0,
+    allow_negative INTEGER NOT NULL DEFAULT 0,
+    CHECK (allow_negative = 1 OR balance >= 0)
+  );
+  CREATE TABLE postings (
+    id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    debit_account_id TEXT NOT NULL REFERENCES accounts(id),
+    credit_account_id TEXT NOT NULL REFERENCES accounts(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    kind TEXT NOT NULL,
+    ref TEXT,
+    memo TEXT NOT NULL,
+    payload_hash TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX postings_debit ON postings(debit_account_id, created_at DESC, id DESC);
+  CREATE INDEX postings_credit ON postings(credit_account_id, created_at DESC, id DESC);
+  `,
+];

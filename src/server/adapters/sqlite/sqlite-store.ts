@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import type { Store, Tx } from '../../ports';
+import { createLedgerRepo } from './ledger-repo';
+import { createMemberRepo } from './members-repo';
+import { createEventRepo, createOfferRepo } from './offers-repo';
+import { createOutboxRepo } from './outbox-repo';
+import { createRequestRepo } from './requests-repo';
+import { MIGRATIONS } from './schema';
+import { createCommunityRepo, createUserRepo } from './users-repo';
+
+/** Serialises work on the one connection so an awaited transaction never interleaves with another. */
+class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
+
+export interface SqliteStore extends Store {
+  readonly db: Database.Database;
+  close(): void;
+}
+
+export function migrate(db: Database.Database): void {
+  const version = Number(db.pragma('user_version', { simple: true }));
+  for (let index = version; index < MIGRATIONS.length; index++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[index]);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}
+
+export function openSqliteStore(file: string): SqliteStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives a killed process; only an OS crash could lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const tx: Tx = {
+    users: createUserRepo(db),
+    communities: createCommunityRepo(db),
+    members: createMemberRepo(db),
+    requests: createRequestRepo(db),
+    offers: createOfferRepo(db),
+    events: createEventRepo(db),
+    outbox: createOutboxRepo(db),
+    ledger: createLedgerRepo(db),
+  };
+  const mutex = new Mutex();
+
+  return {
+    db,
+    transaction(work) {
+      return mutex.run(async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(tx);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    },
+    read(work) {
+      return mutex.run(() => work(tx));
+    },
+    close() {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqliteStore, type SqliteStore } from '../adapters/sqlite/sqlite-store';
+import type { Clock, Files, Runtime } from '../ports';
+
+/** What the local host puts in the function context; production gets identity from CloudBase instead. */
+export interface LocalContext {
+  localOpenId?: string;
+  localTimer?: boolean;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+const LOCAL_FILE = /^local\/([a-z0-9-]{8,64}\.(jpg|png|webp))$/;
+
+export function uploadsDir(dataDir: string): string {
+  return join(dataDir, 'uploads');
+}
+
+export function createLocalFiles(dataDir: string): Files {
+  const dir = uploadsDir(dataDir);
+  return {
+    async exists(fileId) {
+      const match = LOCAL_FILE.exec(fileId);
+      return match !== null && existsSync(join(dir, match[1]));
+    },
+    urlFor(fileId) {
+      const match = LOCAL_FILE.exec(fileId);
+      return match ? `/files/${match[1]}` : '';
+    },
+  };
+}
+
+function asLocalContext(context: unknown): LocalContext {
+  return typeof context === 'object' && context !== null ? (context as LocalContext) : {};
+}
+
+export interface LocalRuntime {
+  runtime: Runtime;
+  store: SqliteStore;
+  close(): void;
+}
+
+export function createLocalRuntime(options: { dataDir: string; clock?: Clock; quiet?: boolean }): LocalRuntime {
+  mkdirSync(uploadsDir(options.dataDir), { recursive: true });
+  const store = openSqliteStore(join(options.dataDir, 'daiban.sqlite'));
+  const runtime: Runtime = {
+    store,
+    clock: options.clock ?? systemClock,
+    files: createLocalFiles(options.dataDir),
+    // Locally every message lands in the in-app inbox, which lists the outbox directly.
+    notifier: { deliver: async () => 'inbox' },
+    identify: async (_event, context) => asLocalContext(context).localOpenId ?? null,
+    isTimerEvent: (_event, context) => asLocalContext(context).localTimer === true,
+    log(level, message, detail) {
+      if (options.quiet && level !== 'error') return;
+      const line = `[${level}] ${message}`;
+      if (level === 'error') console.error(line, detail ?? '');
+      else console.log(line, detail ?? '');
+    },
+  };
+  return { runtime, store, close: () => store.close() };
+}

@@ -1,0 +1,263 @@
+import type { Page, TPageInput } from '../shared/contracts/common';
+import type { RequestCategory, Urgency } from '../shared/domain/categories';
+import type { DispatchPolicy } from '../shared/domain/dispatch-policy';
+import type { DispatchCandidate } from '../shared/domain/dispatch-ranking';
+import type { LatLng } from '../shared/domain/geo';
+import type { RequestState } from '../shared/domain/request-state';
+import type { Role } from '../shared/domain/roles';
+
+/** Milliseconds since the epoch; injected so tests can move time. */
+export interface Clock {
+  now(): number;
+}
+
+export interface CommunityRecord {
+  id: string;
+  name: string;
+  center: LatLng;
+  dispatchPolicy: Partial<DispatchPolicy> | null;
+  createdAt: number;
+}
+
+export interface GridRecord {
+  id: string;
+  communityId: string;
+  name: string;
+}
+
+export interface UserRecord {
+  id: string;
+  openid: string;
+  name: string;
+  phone: string;
+  communityId: string;
+  gridId: string | null;
+  householdId: string | null;
+  roles: Role[];
+  address: string;
+  home: LatLng | null;
+  createdAt: number;
+}
+
+export interface MemberRecord {
+  userId: string;
+  communityId: string;
+  gridId: string | null;
+  skills: string[];
+  status: 'pending' | 'approved' | 'rejected';
+  onLeave: boolean;
+  home: LatLng;
+}
+
+export interface RequestRecord {
+  id: string;
+  communityId: string;
+  gridId: string | null;
+  householdId: string | null;
+  residentId: string;
+  filedBy: string;
+  clientToken: string;
+  category: RequestCategory;
+  description: string;
+  address: string;
+  contactName: string;
+  contactPhone: string;
+  location: LatLng;
+  urgency: Urgency;
+  photos: string[];
+  state: RequestState;
+  round: number;
+  roundDeadline: number | null;
+  assigneeId: string | null;
+  completionNote: string | null;
+  completionPhotos: string[];
+  ratingStars: number | null;
+  ratingComment: string | null;
+  pointsAwarded: number | null;
+  createdAt: number;
+  updatedAt: number;
+  acceptedAt: number | null;
+  completedAt: number | null;
+  ratedAt: number | null;
+  cancelledAt: number | null;
+}
+
+export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+
+export interface OfferRecord {
+  requestId: string;
+  memberId: string;
+  round: number;
+  status: OfferStatus;
+  score: number;
+  distanceM: number;
+  reasons: string;
+  offeredAt: number;
+  expiresAt: number;
+  respondedAt: number | null;
+}
+
+export interface RequestEventRecord {
+  requestId: string;
+  at: number;
+  kind: string;
+  actorId: string | null;
+  text: string;
+}
+
+export interface OutboxRecord {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  requestId: string | null;
+  createdAt: number;
+  readAt: number | null;
+  deliveredAt: number | null;
+  channel: string | null;
+}
+
+export type AccountKind = 'issuance' | 'member' | 'shop';
+
+export interface AccountRecord {
+  id: string;
+  communityId: string;
+  kind: AccountKind;
+  ownerId: string;
+  balance: number;
+  held: number;
+  allowNegative: boolean;
+}
+
+export interface PostingRecord {
+  id: string;
+  idempotencyKey: string;
+  communityId: string;
+  debitAccountId: string;
+  creditAccountId: string;
+  amount: number;
+  kind: string;
+  ref: string | null;
+  memo: string;
+  payloadHash: string;
+  createdAt: number;
+}
+
+export interface CandidateQuery {
+  communityId: string;
+  center: LatLng;
+  radiusM: number;
+  /** Any of these skills fits; empty means any member fits. */
+  skills: readonly string[];
+  excludeMemberIds: readonly string[];
+  openTaskCap: number;
+  householdId: string | null;
+  since: number;
+}
+
+export interface UserRepo {
+  getById(id: string): Promise<UserRecord | null>;
+  getByOpenid(openid: string): Promise<UserRecord | null>;
+  listByRole(communityId: string, role: Role): Promise<UserRecord[]>;
+}
+
+export interface CommunityRepo {
+  get(id: string): Promise<CommunityRecord | null>;
+  getGrid(id: string): Promise<GridRecord | null>;
+}
+
+export interface MemberRepo {
+  get(userId: string): Promise<MemberRecord | null>;
+  findCandidates(query: CandidateQuery): Promise<DispatchCandidate[]>;
+}
+
+export interface RequestRepo {
+  insert(request: RequestRecord): Promise<void>;
+  get(id: string): Promise<RequestRecord | null>;
+  findByClientToken(residentId: string, clientToken: string): Promise<RequestRecord | null>;
+  /** Compare-and-set: applies the patch only while the state is one of `expected`; false when it moved. */
+  update(id: string, expected: readonly RequestState[], patch: Partial<RequestRecord>): Promise<boolean>;
+  listByResident(residentId: string, page: TPageInput): Promise<Page<RequestRecord>>;
+  listByAssignee(memberId: string, states: readonly RequestState[], page: TPageInput): Promise<Page<RequestRecord>>;
+  listIds(ids: readonly string[]): Promise<RequestRecord[]>;
+  /** Dispatching requests whose current round has run out. */
+  listRoundsDue(now: number, limit: number): Promise<RequestRecord[]>;
+}
+
+export interface OfferRepo {
+  insertMany(offers: readonly OfferRecord[]): Promise<void>;
+  get(requestId: string, memberId: string): Promise<OfferRecord | null>;
+  listForRequest(requestId: string): Promise<OfferRecord[]>;
+  listPendingForMember(memberId: string, now: number): Promise<OfferRecord[]>;
+  /** Compare-and-set on the offer's status. */
+  updateStatus(requestId: string, memberId: string, from: readonly OfferStatus[], to: OfferStatus, at: number): Promise<boolean>;
+  /** Closes every pending offer of a request; returns how many were closed. */
+  closePending(requestId: string, to: OfferStatus, at: number): Promise<number>;
+}
+
+export interface EventRepo {
+  append(event: RequestEventRecord): Promise<void>;
+  listForRequest(requestId: string): Promise<RequestEventRecord[]>;
+}
+
+export interface OutboxRepo {
+  enqueue(message: OutboxRecord): Promise<void>;
+  listForUser(userId: string, page: TPageInput): Promise<Page<OutboxRecord>>;
+  countUnread(userId: string): Promise<number>;
+  markRead(userId: string, ids: readonly string[], at: number): Promise<number>;
+  listUndelivered(limit: number): Promise<OutboxRecord[]>;
+  markDelivered(id: string, channel: string, at: number): Promise<void>;
+}
+
+export interface LedgerRepo {
+  getAccount(id: string): Promise<AccountRecord | null>;
+  createAccount(account: AccountRecord): Promise<void>;
+  setBalance(id: string, balance: number): Promise<void>;
+  findPostingByKey(idempotencyKey: string): Promise<PostingRecord | null>;
+  insertPosting(posting: PostingRecord): Promise<void>;
+  listPostings(accountId: string, page: TPageInput): Promise<Page<PostingRecord>>;
+}
+
+/** Repositories bound to one transaction (or one read). */
+export interface Tx {
+  users: UserRepo;
+  communities: CommunityRepo;
+  members: MemberRepo;
+  requests: RequestRepo;
+  offers: OfferRepo;
+  events: EventRepo;
+  outbox: OutboxRepo;
+  ledger: LedgerRepo;
+}
+
+export interface Store {
+  /** All-or-nothing. The callback may run more than once (CloudBase retries): no side effects inside. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
+export interface Notifier {
+  /** Pushes one outbox message; returns the channel it went out on. */
+  deliver(message: OutboxRecord): Promise<string>;
+}
+
+export interface Files {
+  exists(fileId: string): Promise<boolean>;
+  urlFor(fileId: string): string;
+}
+
+export interface Runtime {
+  store: Store;
+  clock: Clock;
+  notifier: Notifier;
+  files: Files;
+  /** The caller's OPENID, from the platform context; never from the event payload. */
+  identify(event: unknown, context: unknown): Promise<string | null>;
+  /** True when the event came from the scheduler's timer trigger. */
+  isTimerEvent(event: unknown, context: unknown): boolean;
+  log(level: 'info' | 'warn' | 'error', message: string, detail?: unknown): void;
+}
+
+/** The resolved caller of an action. */
+export type Caller = UserRecord;

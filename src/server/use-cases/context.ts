@@ -1,0 +1,6 @@
+import type { Caller, Runtime } from '../ports';
+
+export interface ActionContext {
+  runtime: Runtime;
+  caller: Caller;
+}

@@ -1,0 +1,18 @@
+/** 13812345678 → 138****5678 */
+export function maskPhone(phone: string): string {
+  if (phone.length < 7) return '*'.repeat(phone.length);
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+/** Keeps the compound name so a member can judge the trip, hides building, unit and door. */
+export function maskAddress(address: string): string {
+  const visible = Math.min(6, Math.ceil(address.length / 3));
+  return `${address.slice(0, visible)}****`;
+}
+
+/** 王建国 → 王** ; a one-character name stays as it is. */
+export function maskName(name: string): string {
+  const chars = Array.from(name);
+  if (chars.length <= 1) return name;
+  return chars[0] + '*'.repeat(chars.length - 1);
+}

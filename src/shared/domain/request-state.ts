@@ -1,0 +1,57 @@
+export const REQUEST_STATES = [
+  'submitted',
+  'dispatching',
+  'accepted',
+  'completed',
+  'rated',
+  'cancelled',
+  'needs_manual',
+  'escalated',
+  'reopened',
+] as const;
+export type RequestState = (typeof REQUEST_STATES)[number];
+
+export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
+  submitted: '已提交',
+  dispatching: '派单中',
+  accepted: '已接单',
+  completed: '已完成',
+  rated: '已评价',
+  cancelled: '已取消',
+  needs_manual: '待人工派单',
+  escalated: '已吹哨上报',
+  reopened: '重新办理',
+};
+
+export type RequestEvent = 'dispatch' | 'accept' | 'assign' | 'complete' | 'rate' | 'cancel' | 'exhaust' | 'escalate' | 'reopen';
+
+interface Transition {
+  from: readonly RequestState[];
+  to: RequestState;
+}
+
+/** Every allowed move of a request, in one place. Writes compare-and-set on `from`. */
+export const TRANSITIONS: Record<RequestEvent, Transition> = {
+  dispatch: { from: ['submitted', 'reopened', 'needs_manual'], to: 'dispatching' },
+  accept: { from: ['dispatching'], to: 'accepted' },
+  assign: { from: ['submitted', 'dispatching', 'needs_manual', 'reopened', 'accepted'], to: 'accepted' },
+  complete: { from: ['accepted'], to: 'completed' },
+  rate: { from: ['completed'], to: 'rated' },
+  // Residents may withdraw only while nobody has taken the request; after that they talk to the member.
+  cancel: { from: ['submitted', 'dispatching', 'needs_manual'], to: 'cancelled' },
+  exhaust: { from: ['submitted', 'dispatching', 'reopened'], to: 'needs_manual' },
+  escalate: { from: ['submitted', 'dispatching', 'needs_manual', 'accepted', 'reopened'], to: 'escalated' },
+  reopen: { from: ['completed', 'rated'], to: 'reopened' },
+};
+
+export function nextState(current: RequestState, event: RequestEvent): RequestState | null {
+  const transition = TRANSITIONS[event];
+  return transition.from.includes(current) ? transition.to : null;
+}
+
+export const OPEN_STATES: readonly RequestState[] = ['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened'];
+export const FINISHED_STATES: readonly RequestState[] = ['completed', 'rated', 'cancelled'];
+
+export function isOpen(state: RequestState): boolean {
+  return OPEN_STATES.includes(state);
+}
