@@ -76,7 +76,7 @@ export async function runOfferRound(tx: Tx, request: RequestRecord, now: number)
         {
           userId: offer.memberId,
           kind: 'task_offered',
-          title: `新的${CATEGORY_LABELS[request.category]}求助${request.urgency === 'urgent' ? '（紧急）' : ''}`,
+          title: `${request.urgency === 'urgent' ? '【紧急】' : ''}新的求助：${CATEGORY_LABELS[request.category]}`,
           body: `${offer.reasons}。请在 ${policy.offerTimeoutMinutes[request.urgency]} 分钟内决定是否接单。`,
           requestId: request.id,
         },

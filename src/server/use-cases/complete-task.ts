@@ -61,7 +61,7 @@ export async function completeTask(
         amount: done.pointsAwarded,
         kind: 'task_completed',
         ref: request.id,
-        memo: `完成${CATEGORY_LABELS[request.category]}求助`,
+        memo: `完成求助：${CATEGORY_LABELS[request.category]}`,
       },
       done.completedAt ?? now,
     );

@@ -48,7 +48,7 @@ export async function submitRequest({ runtime, caller }: ActionContext, input: T
       cancelledAt: null,
     };
     await tx.requests.insert(request);
-    await tx.events.append({ requestId: request.id, at: now, kind: 'submitted', actorId: caller.id, text: `提交了${CATEGORY_LABELS[request.category]}求助` });
+    await tx.events.append({ requestId: request.id, at: now, kind: 'submitted', actorId: caller.id, text: `提交了求助：${CATEGORY_LABELS[request.category]}` });
     await runOfferRound(tx, request, now);
     const stored = await tx.requests.get(request.id);
     return toRequestDetail(tx, runtime.files, stored ?? request, access);

@@ -7,7 +7,7 @@ export function maskPhone(phone: string): string {
 /** Keeps the compound name so a member can judge the trip, hides building, unit and door. */
 export function maskAddress(address: string): string {
   const visible = Math.min(6, Math.ceil(address.length / 3));
-  return `${address.slice(0, visible)}****`;
+  return `${address.slice(0, visible).trimEnd()}****`;
 }
 
 /** 王建国 → 王** ; a one-character name stays as it is. */
