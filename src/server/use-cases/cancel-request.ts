@@ -1,7 +1,7 @@
 import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
-import { toRequestDetail } from '../views/request-view';
+import { ownerAccess, toRequestDetail } from '../views/request-view';
 import type { ActionContext } from './context';
 
 export async function cancelRequest({ runtime, caller }: ActionContext, input: { requestId: string; reason: string }): Promise<TRequestDetail> {
@@ -9,7 +9,7 @@ export async function cancelRequest({ runtime, caller }: ActionContext, input: {
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);
     if (!request || request.residentId !== caller.id) throw new AppError('NOT_FOUND', '没有找到这条求助');
-    const access = { offer: null, fullContact: true };
+    const access = ownerAccess(caller);
     if (request.state === 'cancelled') return toRequestDetail(tx, runtime.files, request, access);
 
     const moved = await tx.requests.update(request.id, TRANSITIONS.cancel.from, { state: 'cancelled', cancelledAt: now, roundDeadline: null, updatedAt: now });

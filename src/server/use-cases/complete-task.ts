@@ -68,7 +68,7 @@ export async function completeTask(
     const account = await tx.ledger.getAccount(memberAccountId(caller.id));
     const offer = await tx.offers.get(request.id, caller.id);
     return {
-      request: await toRequestDetail(tx, runtime.files, done, { offer, fullContact: true }),
+      request: await toRequestDetail(tx, runtime.files, done, { viewerId: caller.id, offer, fullContact: true }),
       pointsAwarded: done.pointsAwarded,
       balance: account?.balance ?? 0,
     };

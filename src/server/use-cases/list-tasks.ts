@@ -15,7 +15,7 @@ export async function listTasks({ runtime, caller }: ActionContext, input: TPage
     const items: TRequestView[] = [];
     for (const request of page.items) {
       const offer = await tx.offers.get(request.id, caller.id);
-      items.push(await toRequestView(tx, runtime.files, request, { offer, fullContact: true }));
+      items.push(await toRequestView(tx, runtime.files, request, { viewerId: caller.id, offer, fullContact: true }));
     }
     return { items, nextCursor: page.nextCursor };
   });

@@ -2,7 +2,7 @@ import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
 import { enqueueNotification } from '../notify';
-import { toRequestDetail } from '../views/request-view';
+import { ownerAccess, toRequestDetail } from '../views/request-view';
 import type { ActionContext } from './context';
 
 export async function rateRequest(
@@ -13,7 +13,7 @@ export async function rateRequest(
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);
     if (!request || request.residentId !== caller.id) throw new AppError('NOT_FOUND', '没有找到这条求助');
-    const access = { offer: null, fullContact: true };
+    const access = ownerAccess(caller);
     if (request.state === 'rated') {
       if (request.ratingStars === input.stars && (request.ratingComment ?? '') === input.comment) return toRequestDetail(tx, runtime.files, request, access);
       throw new AppError('CONFLICT', '您已经评价过这条求助了');

@@ -3,7 +3,7 @@ import { CATEGORY_LABELS } from '../../shared/domain/categories';
 import { runOfferRound } from '../dispatch/run-offer-round';
 import { newId } from '../ids';
 import type { RequestRecord } from '../ports';
-import { toRequestDetail } from '../views/request-view';
+import { ownerAccess, toRequestDetail } from '../views/request-view';
 import { checkPhotosExist } from './check-photos';
 import type { ActionContext } from './context';
 
@@ -11,7 +11,7 @@ export async function submitRequest({ runtime, caller }: ActionContext, input: T
   await checkPhotosExist(runtime.files, input.photos, 'photos');
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
-    const access = { offer: null, fullContact: true };
+    const access = ownerAccess(caller);
     const earlier = await tx.requests.findByClientToken(caller.id, input.clientToken);
     if (earlier) return toRequestDetail(tx, runtime.files, earlier, access);
 

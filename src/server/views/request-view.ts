@@ -1,14 +1,19 @@
 import type { TRequestDetail, TRequestView } from '../../shared/contracts/requests';
 import { maskAddress, maskName, maskPhone } from '../../shared/domain/masking';
+import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { Caller, Files, OfferRecord, RequestRecord, Tx } from '../ports';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-interface Access {
+export interface Access {
+  viewerId: string;
   offer: OfferRecord | null;
   fullContact: boolean;
 }
+
+/** The resident's own view of their request. */
+export const ownerAccess = (caller: Caller): Access => ({ viewerId: caller.id, offer: null, fullContact: true });
 
 /**
  * Who may see a request, and how much: the resident and community staff see everything;
@@ -18,8 +23,8 @@ interface Access {
 export async function accessTo(tx: Tx, caller: Caller, request: RequestRecord): Promise<Access> {
   const isStaff = request.communityId === caller.communityId && caller.roles.some((role) => role === 'admin' || role === 'grid_worker');
   const offer = await tx.offers.get(request.id, caller.id);
-  if (request.residentId === caller.id || request.assigneeId === caller.id || isStaff) return { offer, fullContact: true };
-  if (offer) return { offer, fullContact: false };
+  if (request.residentId === caller.id || request.assigneeId === caller.id || isStaff) return { viewerId: caller.id, offer, fullContact: true };
+  if (offer) return { viewerId: caller.id, offer, fullContact: false };
   throw new AppError('NOT_FOUND', '没有找到这条求助');
 }
 
@@ -44,6 +49,19 @@ export async function toRequestView(tx: Tx, files: Files, request: RequestRecord
     offer: access.offer ? { status: access.offer.status, expiresAt: iso(access.offer.expiresAt), reasons: access.offer.reasons } : null,
     distanceM: access.offer ? access.offer.distanceM : null,
     pointsAwarded: request.pointsAwarded,
+    actions: allowedActions(request, access),
+  };
+}
+
+function allowedActions(request: RequestRecord, access: Access): TRequestView['actions'] {
+  const isOwner = request.residentId === access.viewerId;
+  const offered = access.offer?.status === 'pending' && request.state === 'dispatching';
+  return {
+    cancel: isOwner && TRANSITIONS.cancel.from.includes(request.state),
+    rate: isOwner && request.state === 'completed',
+    accept: offered,
+    decline: offered,
+    complete: request.assigneeId === access.viewerId && request.state === 'accepted',
   };
 }
 

@@ -55,6 +55,8 @@ export const zRequestView = z.object({
     .nullable(),
   distanceM: z.number().nullable(),
   pointsAwarded: z.number().nullable(),
+  /** What the viewer may do now; the server still re-checks every action. */
+  actions: z.object({ cancel: z.boolean(), rate: z.boolean(), accept: z.boolean(), decline: z.boolean(), complete: z.boolean() }),
 });
 export type TRequestView = z.infer<typeof zRequestView>;
 

@@ -1,0 +1,35 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback } from 'react';
+import { ErrorText } from '../../components/error-text';
+import { formatTime } from '../../components/format-time';
+import { useLoader } from '../../hooks/use-loader';
+import { fetchInbox, markInboxRead } from '../../services/api';
+import type { TInboxItem } from '../../shared/contracts/community';
+
+export default function InboxPage() {
+  const load = useCallback(() => fetchInbox(), []);
+  const { data, error } = useLoader(load);
+
+  const open = (item: TInboxItem) => {
+    if (!item.read) void markInboxRead([item.id]).catch(() => undefined);
+    if (item.requestId) void Taro.navigateTo({ url: `/pages/request/detail/index?id=${item.requestId}` });
+  };
+
+  return (
+    <View className='page'>
+      <ErrorText message={error} />
+      {data && data.items.length === 0 ? <View className='muted'>暂时没有消息。</View> : null}
+      {data?.items.map((item) => (
+        <View key={item.id} className='card inbox-item' role='link' onClick={() => open(item)}>
+          <View className='subtitle'>
+            {item.read ? '' : '● '}
+            {item.title}
+          </View>
+          <View>{item.body}</View>
+          <View className='muted'>{formatTime(item.createdAt)}</View>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,74 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback } from 'react';
+import { BigButton } from '../../components/big-button';
+import { ErrorText } from '../../components/error-text';
+import { useLoader } from '../../hooks/use-loader';
+import { fetchMe } from '../../services/api';
+import { getLocalOpenid, isLocalH5 } from '../../services/session';
+import { ROLE_LABELS } from '../../shared/domain/roles';
+
+const go = (url: string) => () => Taro.navigateTo({ url });
+
+export default function IndexPage() {
+  const load = useCallback(async () => {
+    if (isLocalH5 && !getLocalOpenid()) {
+      await Taro.redirectTo({ url: '/pages/login/index' });
+      return null;
+    }
+    return fetchMe();
+  }, []);
+  const { data: me, error } = useLoader(load);
+
+  const isMember = me?.roles.some((role) => role === 'member' || role === 'volunteer') ?? false;
+  const isResident = me?.roles.includes('resident') ?? false;
+
+  return (
+    <View className='page'>
+      <ErrorText message={error} />
+      {me ? (
+        <View className='card'>
+          <View className='title' id='greeting'>
+            您好，{me.name}
+          </View>
+          <View className='muted'>
+            {me.communityName}
+            {me.gridName ? ` · ${me.gridName}` : ''}
+          </View>
+          <View className='muted'>{me.roles.map((role) => ROLE_LABELS[role]).join('、')}</View>
+        </View>
+      ) : null}
+      {isResident ? (
+        <View>
+          <BigButton id='go-new-request' onClick={go('/pages/request/new/index')}>
+            我要求助
+          </BigButton>
+          <BigButton id='go-my-requests' secondary onClick={go('/pages/request/mine/index')}>
+            我的求助
+          </BigButton>
+        </View>
+      ) : null}
+      {isMember ? (
+        <View>
+          <BigButton id='go-tasks' onClick={go('/pages/tasks/index')}>
+            党员接单
+          </BigButton>
+          <BigButton id='go-points' secondary onClick={go('/pages/points/index')}>
+            我的积分
+          </BigButton>
+        </View>
+      ) : null}
+      {me ? (
+        <BigButton id='go-inbox' secondary onClick={go('/pages/inbox/index')}>
+          消息
+          {me.unreadCount > 0 ? <Text className='badge'>{me.unreadCount}</Text> : null}
+        </BigButton>
+      ) : null}
+      {isLocalH5 ? (
+        <View className='muted' style={{ textAlign: 'center', padding: '24px' }} role='link' onClick={() => Taro.redirectTo({ url: '/pages/login/index' })}>
+          切换演示用户
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,33 @@
+import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback } from 'react';
+import { BigButton } from '../../components/big-button';
+import { ErrorText } from '../../components/error-text';
+import { useLoader } from '../../hooks/use-loader';
+import { fetchDemoUsers } from '../../services/api';
+import { setLocalOpenid } from '../../services/session';
+import { ROLE_LABELS } from '../../shared/domain/roles';
+
+/** Local H5 only: stands in for WeChat login by letting you pick a demo user. */
+export default function LoginPage() {
+  const load = useCallback(() => fetchDemoUsers(), []);
+  const { data: users, error } = useLoader(load);
+
+  const choose = (openid: string) => {
+    setLocalOpenid(openid);
+    void Taro.reLaunch({ url: '/pages/index/index' });
+  };
+
+  return (
+    <View className='page'>
+      <View className='title'>模拟微信登录</View>
+      <View className='muted'>本地演示环境：请选择一位演示用户登录。在微信中会自动识别身份。</View>
+      <ErrorText message={error} />
+      {(users ?? []).map((user) => (
+        <BigButton key={user.openid} id={`login-${user.openid}`} secondary onClick={() => choose(user.openid)}>
+          {user.name} · {user.roles.map((role) => ROLE_LABELS[role]).join('、')}
+        </BigButton>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,146 @@
+import { Image, Text, Textarea, Input, View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { useState } from 'react';
+import { BigButton } from '../../../components/big-button';
+import { ErrorText } from '../../../components/error-text';
+import { fetchMe, submitRequest } from '../../../services/api';
+import { messageOf } from '../../../services/transport';
+import { newClientToken, uploadPhoto } from '../../../services/upload';
+import { CATEGORY_HINTS, CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
+import type { LatLng } from '../../../shared/domain/geo';
+
+const MAX_DESCRIPTION = 500;
+const MAX_PHOTOS = 3;
+
+export default function NewRequestPage() {
+  const [clientToken] = useState(newClientToken);
+  const [category, setCategory] = useState<RequestCategory | null>(null);
+  const [description, setDescription] = useState('');
+  const [address, setAddress] = useState('');
+  const [location, setLocation] = useState<LatLng | null>(null);
+  const [locationNote, setLocationNote] = useState('正在读取您登记的住址位置…');
+  const [urgency, setUrgency] = useState<Urgency>('normal');
+  const [photos, setPhotos] = useState<{ id: string; preview: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useLoad(() => {
+    fetchMe()
+      .then((me) => {
+        setAddress((current) => current || me.address);
+        if (me.home) {
+          setLocation(me.home);
+          setLocationNote('已使用您登记的住址位置');
+        } else setLocationNote('请点击“使用当前位置”');
+      })
+      .catch((caught) => setError(messageOf(caught)));
+  });
+
+  const useCurrentLocation = async () => {
+    try {
+      const result = await Taro.getLocation({ type: 'gcj02' });
+      setLocation({ lat: result.latitude, lng: result.longitude });
+      setLocationNote('已使用当前位置');
+    } catch {
+      setLocationNote('没有取得当前位置，仍使用登记的住址位置');
+    }
+  };
+
+  const addPhotos = async () => {
+    try {
+      const chosen = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'] });
+      setBusy(true);
+      const uploaded: { id: string; preview: string }[] = [];
+      for (const path of chosen.tempFilePaths.slice(0, MAX_PHOTOS - photos.length)) uploaded.push({ id: await uploadPhoto(path), preview: path });
+      setPhotos((current) => [...current, ...uploaded].slice(0, MAX_PHOTOS));
+    } catch (caught) {
+      if (caught instanceof Error && /cancel/i.test(caught.message)) return;
+      setError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async () => {
+    if (!category) return setError('请先选择求助类型');
+    if (!location) return setError('还没有位置，请点击“使用当前位置”');
+    setBusy(true);
+    setError(null);
+    try {
+      const request = await submitRequest({ clientToken, category, description, address, location, urgency, photos: photos.map((photo) => photo.id) });
+      await Taro.redirectTo({ url: `/pages/request/detail/index?id=${request.id}` });
+    } catch (caught) {
+      setError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='page'>
+      <View className='subtitle'>1. 需要哪方面的帮助？</View>
+      <View className='row' role='radiogroup' aria-label='求助类型'>
+        {REQUEST_CATEGORIES.map((item) => (
+          <View
+            key={item}
+            id={`category-${item}`}
+            className={`choice ${category === item ? 'selected' : ''}`}
+            role='radio'
+            aria-checked={category === item}
+            onClick={() => setCategory(item)}
+          >
+            <Text className='choice-label'>{CATEGORY_LABELS[item]}</Text>
+            <Text className='muted'>{CATEGORY_HINTS[item]}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='subtitle'>2. 请说说具体情况</View>
+      <Textarea
+        id='description'
+        className='field textarea'
+        aria-label='求助描述'
+        value={description}
+        maxlength={MAX_DESCRIPTION}
+        placeholder='例如：厨房水管漏水，地上全是水'
+        onInput={(event) => setDescription(event.detail.value)}
+      />
+      <View className='muted'>
+        {description.length}/{MAX_DESCRIPTION}
+      </View>
+
+      <View className='subtitle'>3. 地址</View>
+      <Input id='address' className='field' aria-label='地址' value={address} maxlength={120} onInput={(event) => setAddress(event.detail.value)} />
+      <View className='muted'>{locationNote}</View>
+      <BigButton secondary onClick={useCurrentLocation}>
+        使用当前位置
+      </BigButton>
+
+      <View className='subtitle'>4. 紧急程度</View>
+      <View className='row' role='radiogroup' aria-label='紧急程度'>
+        {URGENCIES.map((item) => (
+          <View key={item} id={`urgency-${item}`} className={`choice ${urgency === item ? 'selected' : ''}`} role='radio' aria-checked={urgency === item} onClick={() => setUrgency(item)}>
+            <Text className='choice-label'>{URGENCY_LABELS[item]}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className='subtitle'>5. 照片（可选，最多 3 张）</View>
+      <View className='row'>
+        {photos.map((photo, index) => (
+          <Image key={photo.id} className='photo' src={photo.preview} mode='aspectFill' aria-label={`第 ${index + 1} 张照片`} />
+        ))}
+      </View>
+      {photos.length < MAX_PHOTOS ? (
+        <BigButton id='add-photo' secondary disabled={busy} onClick={addPhotos}>
+          添加照片
+        </BigButton>
+      ) : null}
+
+      <ErrorText message={error} />
+      <BigButton id='submit-request' disabled={busy} onClick={submit}>
+        {busy ? '正在提交…' : '提交求助'}
+      </BigButton>
+    </View>
+  );
+}

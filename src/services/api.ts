@@ -1,0 +1,34 @@
+import type { InputOf } from '../shared/contracts';
+import type { Role } from '../shared/domain/roles';
+import { callFunction } from './transport';
+
+export const fetchMe = () => callFunction('community', 'me', {});
+export const fetchInbox = (cursor?: string) => callFunction('community', 'listInbox', { cursor, limit: 20 });
+export const markInboxRead = (ids: string[]) => callFunction('community', 'markInboxRead', { ids });
+
+export const submitRequest = (input: InputOf<'requests', 'submit'>) => callFunction('requests', 'submit', input);
+export const fetchMyRequests = (cursor?: string) => callFunction('requests', 'listMine', { cursor, limit: 20 });
+export const fetchRequest = (requestId: string) => callFunction('requests', 'get', { requestId });
+export const cancelRequest = (requestId: string, reason = '') => callFunction('requests', 'cancel', { requestId, reason });
+export const rateRequest = (requestId: string, stars: number, comment: string) => callFunction('requests', 'rate', { requestId, stars, comment });
+
+export const fetchOffers = () => callFunction('requests', 'listOffers', {});
+export const fetchTasks = (scope: 'open' | 'done', cursor?: string) => callFunction('requests', 'listTasks', { scope, cursor, limit: 20 });
+export const acceptTask = (requestId: string) => callFunction('requests', 'accept', { requestId });
+export const declineTask = (requestId: string) => callFunction('requests', 'decline', { requestId, reason: '' });
+export const completeTask = (requestId: string, note: string, photos: string[]) => callFunction('requests', 'complete', { requestId, note, photos });
+
+export const fetchMyPoints = (cursor?: string) => callFunction('points', 'getMine', { cursor, limit: 20 });
+
+export interface DemoUser {
+  openid: string;
+  name: string;
+  roles: Role[];
+}
+
+/** Local host only: the demo users offered by the "模拟微信登录" picker. */
+export async function fetchDemoUsers(): Promise<DemoUser[]> {
+  const response = await fetch('/local/demo-users');
+  const envelope = (await response.json()) as { ok: boolean; data: DemoUser[] };
+  return envelope.ok ? envelope.data : [];
+}

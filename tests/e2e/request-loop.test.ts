@@ -1,0 +1,107 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectText, launchChromium, PHONE } from '../support/browser';
+import { startTestHost, type TestHost } from '../support/local-host';
+
+jest.setTimeout(120_000);
+
+// A 1×1 PNG, enough for the upload path.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+let testHost: TestHost;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  testHost = await startTestHost({ withH5: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+  await browser?.close();
+  await testHost?.close();
+});
+
+async function signIn(openid: string): Promise<Page> {
+  const context = await browser.newContext(PHONE);
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${testHost.host.url}/`);
+  await page.locator(`#login-${openid}`).click();
+  await page.locator('#greeting').waitFor();
+  return page;
+}
+
+test('resident submits, member accepts and completes, resident rates, member sees the points', async () => {
+  // 点单: the resident (张秀英) asks for a repair with a photo.
+  const resident = await signIn('demo-resident-1');
+  await resident.locator('#go-new-request').click();
+  await resident.locator('#category-repair').click();
+  await resident.locator('#description textarea').fill('厨房水管漏水，地上全是水，请帮忙看看');
+  await resident.locator('#address input').waitFor();
+  expect(await resident.locator('#address input').inputValue()).toBe('幸福里小区 3 栋 2 单元 401');
+  const chooser = resident.waitForEvent('filechooser');
+  await resident.locator('#add-photo').click();
+  await (await chooser).setFiles({ name: 'leak.png', mimeType: 'image/png', buffer: PNG });
+  await resident.locator('.photo').first().waitFor();
+  await resident.locator('#submit-request').click();
+  await expectText(resident.locator('#request-state'), '派单中');
+  const requestUrl = resident.url();
+  expect(await resident.locator('img').count()).toBeGreaterThan(0);
+
+  // 派单 + 接单: 王建国 gets the offer, sees the contact masked, accepts, then sees it in full.
+  const member = await signIn('demo-member-1');
+  await member.locator('#go-inbox').click();
+  await expectText(member.locator('.inbox-item').first(), '新的求助：维修求助', { contains: true });
+  await member.goBack();
+  await member.locator('#go-tasks').click();
+  await member.locator('.request-card').first().click();
+  await expectText(member.locator('#contact-phone'), '138****0001');
+  await member.locator('#accept-task').click();
+  await expectText(member.locator('#request-state'), '已接单');
+  await expectText(member.locator('#contact-phone'), '13800000001');
+  await expectText(member.locator('#contact-address'), '幸福里小区 3 栋 2 单元 401');
+
+  await member.locator('#completion-input textarea').fill('已更换水管接头，不再漏水');
+  await member.locator('#complete-task').click();
+  await expectText(member.locator('#notice'), '获得 10 积分', { contains: true });
+  await expectText(member.locator('#request-state'), '已完成');
+
+  // 评单: the resident sees the timeline and rates it.
+  await resident.goto(requestUrl);
+  await resident.reload();
+  await expectText(resident.locator('#request-state'), '已完成');
+  await expectText(resident.locator('#timeline'), '王建国 已接单', { contains: true });
+  await expectText(resident.locator('#completion-note'), '已更换水管接头，不再漏水');
+  await resident.locator('#star-5').click();
+  await resident.locator('#rating-comment textarea').fill('来得很快，谢谢王师傅');
+  await resident.locator('#submit-rating').click();
+  await expectText(resident.locator('#request-state'), '已评价');
+  await expectText(resident.locator('#rating'), '★★★★★', { contains: true });
+
+  // The member's points.
+  await member.goto(`${testHost.host.url}/#/pages/points/index`);
+  await expectText(member.locator('#points-balance'), '10');
+  await expectText(member.locator('.points-item').first(), '完成求助：维修求助', { contains: true });
+});
+
+test('a member who was not offered a request sees neither it nor its contact', async () => {
+  const response = await fetch(`${testHost.host.url}/api/requests`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-openid': 'demo-resident-3' },
+    body: JSON.stringify({
+      action: 'submit',
+      data: { clientToken: 'e2e-other-1', category: 'repair', description: '卫生间下水道堵了', address: '和平苑 5 栋 3 单元 601', location: { lat: 30.6532, lng: 104.0816 } },
+    }),
+  });
+  const envelope = (await response.json()) as { ok: boolean; data: { id: string } };
+  expect(envelope.ok).toBe(true);
+
+  const policyMember = await signIn('demo-member-2');
+  await policyMember.locator('#go-tasks').click();
+  await expectText(policyMember.locator('#tasks-empty'), '暂时没有新的求助。');
+  await policyMember.goto(`${testHost.host.url}/#/pages/request/detail/index?id=${envelope.data.id}`);
+  await expectText(policyMember.locator('[role=alert]'), '没有找到这条求助');
+  expect(await policyMember.locator('#accept-task').count()).toBe(0);
+  expect(await policyMember.content()).not.toContain('13800000003');
+});

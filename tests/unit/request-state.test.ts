@@ -1,0 +1,185 @@
+import fc from 'fast-check';
+import {
+  FINISHED_STATES,
+  OPEN_STATES,
+  REQUEST_STATES,
+  REQUEST_STATE_LABELS,
+  TRANSITIONS,
+  isOpen,
+  nextState,
+  type RequestEvent,
+  type RequestState,
+} from '../../src/shared/domain/request-state';
+
+const EVENTS = Object.keys(TRANSITIONS) as RequestEvent[];
+
+/**
+ * The lifecycle as designed, written out independently of TRANSITIONS so that a
+ * change to the table shows up here. Every (state, event) pair not listed is illegal.
+ */
+const LEGAL: ReadonlyArray<readonly [RequestState, RequestEvent, RequestState]> = [
+  ['submitted', 'dispatch', 'dispatching'],
+  ['reopened', 'dispatch', 'dispatching'],
+  ['needs_manual', 'dispatch', 'dispatching'],
+
+  ['dispatching', 'accept', 'accepted'],
+
+  ['submitted', 'assign', 'accepted'],
+  ['dispatching', 'assign', 'accepted'],
+  ['needs_manual', 'assign', 'accepted'],
+  ['reopened', 'assign', 'accepted'],
+  ['accepted', 'assign', 'accepted'],
+
+  ['accepted', 'complete', 'completed'],
+
+  ['completed', 'rate', 'rated'],
+
+  ['submitted', 'cancel', 'cancelled'],
+  ['dispatching', 'cancel', 'cancelled'],
+  ['needs_manual', 'cancel', 'cancelled'],
+
+  ['submitted', 'exhaust', 'needs_manual'],
+  ['dispatching', 'exhaust', 'needs_manual'],
+  ['reopened', 'exhaust', 'needs_manual'],
+
+  ['submitted', 'escalate', 'escalated'],
+  ['dispatching', 'escalate', 'escalated'],
+  ['needs_manual', 'escalate', 'escalated'],
+  ['accepted', 'escalate', 'escalated'],
+  ['reopened', 'escalate', 'escalated'],
+
+  ['completed', 'reopen', 'reopened'],
+  ['rated', 'reopen', 'reopened'],
+];
+
+function expectedNext(state: RequestState, event: RequestEvent): RequestState | null {
+  const hit = LEGAL.find(([from, ev]) => from === state && ev === event);
+  return hit ? hit[2] : null;
+}
+
+describe('request lifecycle: nextState', () => {
+  test('there are 9 states and 9 events', () => {
+    expect(REQUEST_STATES).toHaveLength(9);
+    expect([...EVENTS].sort()).toEqual(['accept', 'assign', 'cancel', 'complete', 'dispatch', 'escalate', 'exhaust', 'rate', 'reopen']);
+  });
+
+  test.each(LEGAL.map(([from, event, to]) => [from, event, to] as const))('%s --%s--> %s', (from, event, to) => {
+    expect(nextState(from, event)).toBe(to);
+  });
+
+  test('every pair of state and event outside the legal list is rejected with null', () => {
+    let illegal = 0;
+    for (const state of REQUEST_STATES) {
+      for (const event of EVENTS) {
+        const expected = expectedNext(state, event);
+        expect({ state, event, next: nextState(state, event) }).toEqual({ state, event, next: expected });
+        if (expected === null) illegal++;
+      }
+    }
+    expect(illegal).toBe(REQUEST_STATES.length * EVENTS.length - LEGAL.length);
+    expect(LEGAL).toHaveLength(24);
+  });
+
+  test.each<[RequestState, RequestEvent]>([
+    ['submitted', 'rate'],
+    ['accepted', 'rate'],
+    ['dispatching', 'rate'],
+    ['rated', 'rate'],
+    ['accepted', 'accept'],
+    ['submitted', 'accept'],
+    ['needs_manual', 'accept'],
+    ['accepted', 'cancel'],
+    ['completed', 'cancel'],
+    ['rated', 'cancel'],
+    ['reopened', 'cancel'],
+    ['dispatching', 'complete'],
+    ['submitted', 'complete'],
+    ['completed', 'complete'],
+    ['accepted', 'dispatch'],
+    ['dispatching', 'dispatch'],
+    ['accepted', 'reopen'],
+    ['completed', 'assign'],
+  ])('illegal: %s cannot %s', (state, event) => {
+    expect(nextState(state, event)).toBeNull();
+  });
+
+  test('cancelled is terminal: no event moves it', () => {
+    for (const event of EVENTS) expect(nextState('cancelled', event)).toBeNull();
+  });
+
+  test('escalated currently has no outgoing transitions', () => {
+    for (const event of EVENTS) expect(nextState('escalated', event)).toBeNull();
+  });
+
+  test('the happy path submitted → dispatching → accepted → completed → rated', () => {
+    const path: RequestEvent[] = ['dispatch', 'accept', 'complete', 'rate'];
+    const states: RequestState[] = ['submitted'];
+    for (const event of path) {
+      const next = nextState(states[states.length - 1], event);
+      expect(next).not.toBeNull();
+      states.push(next as RequestState);
+    }
+    expect(states).toEqual(['submitted', 'dispatching', 'accepted', 'completed', 'rated']);
+  });
+
+  test('a rated request can be reopened and dispatched again', () => {
+    expect(nextState('rated', 'reopen')).toBe('reopened');
+    expect(nextState('reopened', 'dispatch')).toBe('dispatching');
+  });
+
+  test('property: from submitted, random event sequences stay in REQUEST_STATES; rated only right after completed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...EVENTS), { maxLength: 60 }), (events) => {
+        let state: RequestState = 'submitted';
+        let everCompleted = false;
+        let everAccepted = false;
+        for (const event of events) {
+          const next = nextState(state, event);
+          if (next === null) continue; // rejected: the stored state does not change
+          expect(REQUEST_STATES).toContain(next);
+          if (next === 'rated') {
+            expect(state).toBe('completed');
+            expect(everCompleted).toBe(true);
+          }
+          if (next === 'completed') {
+            expect(state).toBe('accepted');
+            expect(everAccepted).toBe(true);
+          }
+          if (state === 'cancelled') throw new Error(`left cancelled via ${event}`);
+          if (next === 'completed') everCompleted = true;
+          if (next === 'accepted') everAccepted = true;
+          state = next;
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('property: nextState returns either null or the event target', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...REQUEST_STATES), fc.constantFrom(...EVENTS), (state, event) => {
+        const next = nextState(state, event);
+        expect(next === null || next === TRANSITIONS[event].to).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('isOpen', () => {
+  test.each<RequestState>(['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened'])('%s is open', (state) => {
+    expect(isOpen(state)).toBe(true);
+  });
+
+  test.each<RequestState>(['completed', 'rated', 'cancelled'])('%s is not open', (state) => {
+    expect(isOpen(state)).toBe(false);
+  });
+
+  test('open and finished states are disjoint', () => {
+    for (const state of OPEN_STATES) expect(FINISHED_STATES).not.toContain(state);
+  });
+
+  test('every state has a Chinese label', () => {
+    for (const state of REQUEST_STATES) expect(REQUEST_STATE_LABELS[state]).toMatch(/^[\u4e00-\u9fff]+$/);
+    expect(REQUEST_STATE_LABELS.needs_manual).toBe('待人工派单');
+  });
+});
