@@ -1,6 +1,6 @@
 import type { Page, TPageInput } from '../shared/contracts/common';
 import type { RequestCategory, Urgency } from '../shared/domain/categories';
-import type { DispatchPolicy } from '../shared/domain/dispatch-policy';
+import type { DispatchPolicyOverrides } from '../shared/domain/dispatch-policy';
 import type { DispatchCandidate } from '../shared/domain/dispatch-ranking';
 import type { LatLng } from '../shared/domain/geo';
 import type { RequestState } from '../shared/domain/request-state';
@@ -15,7 +15,7 @@ export interface CommunityRecord {
   id: string;
   name: string;
   center: LatLng;
-  dispatchPolicy: Partial<DispatchPolicy> | null;
+  dispatchPolicy: DispatchPolicyOverrides | null;
   createdAt: number;
 }
 

@@ -53,6 +53,7 @@ describe('点单 → 派单 → 接单 → 评单', () => {
     expect(afterLoss.contact.masked).toBe(true);
     expect((await world.ok('requests', 'listOffers', {}, PLUMBER_2)).items).toHaveLength(0);
 
+    world.clock.advanceMinutes(30);
     const done = await world.ok('requests', 'complete', { requestId: submitted.id, note: '换了新的水管接头，已不漏水', photos: [] }, LINKED_MEMBER);
     expect(done).toMatchObject({ pointsAwarded: 15, balance: 15 });
     expect(done.request.state).toBe('completed');

@@ -1,6 +1,6 @@
 import { offset, DEMO_CENTER, seedDemoData } from '../../src/server/seed/demo-data';
 import { SeedWriter } from '../../src/server/seed/seed-writer';
-import type { DispatchPolicy } from '../../src/shared/domain/dispatch-policy';
+import type { DispatchPolicyOverrides } from '../../src/shared/domain/dispatch-policy';
 import type { TestWorld } from './test-runtime';
 
 export const RESIDENT = 'demo-resident-1'; // 张秀英, household h_demo_1, grid 1
@@ -37,7 +37,7 @@ export function repairRequest(overrides: Record<string, unknown> = {}) {
 }
 
 /** A community where `count` plumbers live within 500 m and every one of them is offered at once. */
-export function seedCrowd(world: TestWorld, count: number, policy: Partial<DispatchPolicy> = { batchSize: count }): { residentOpenid: string; memberOpenids: string[] } {
+export function seedCrowd(world: TestWorld, count: number, policy: DispatchPolicyOverrides = { batchSize: count }): { residentOpenid: string; memberOpenids: string[] } {
   const seed = new SeedWriter(world.local.store.db, world.clock.now());
   const memberOpenids: string[] = [];
   seed.inTransaction(() => {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { DispatchPolicy } from '../../shared/domain/dispatch-policy';
+import type { DispatchPolicyOverrides } from '../../shared/domain/dispatch-policy';
 import type { LatLng } from '../../shared/domain/geo';
 import type { Role } from '../../shared/domain/roles';
 
@@ -24,7 +24,7 @@ export class SeedWriter {
     };
   }
 
-  community(input: { id: string; name: string; center: LatLng; dispatchPolicy?: Partial<DispatchPolicy> }): void {
+  community(input: { id: string; name: string; center: LatLng; dispatchPolicy?: DispatchPolicyOverrides }): void {
     this.statements.community.run(input.id, input.name, input.center.lat, input.center.lng, input.dispatchPolicy ? JSON.stringify(input.dispatchPolicy) : null, this.now);
   }
 

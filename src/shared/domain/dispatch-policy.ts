@@ -36,13 +36,19 @@ export const DEFAULT_DISPATCH_POLICY: DispatchPolicy = {
   },
 };
 
-/** Community settings may override any part; missing parts keep the defaults. */
-export function resolveDispatchPolicy(overrides: Partial<DispatchPolicy> | null | undefined): DispatchPolicy {
-  if (!overrides) return DEFAULT_DISPATCH_POLICY;
+export type DispatchPolicyOverrides = Partial<Omit<DispatchPolicy, 'offerTimeoutMinutes' | 'weights'>> & {
+  offerTimeoutMinutes?: Partial<DispatchPolicy['offerTimeoutMinutes']>;
+  weights?: Partial<RankingWeights>;
+};
+
+/** Community settings may override any part; missing parts keep the defaults. Always returns a fresh object. */
+export function resolveDispatchPolicy(overrides: DispatchPolicyOverrides | null | undefined): DispatchPolicy {
+  const base = overrides ?? {};
   return {
-    ...DEFAULT_DISPATCH_POLICY,
-    ...overrides,
-    offerTimeoutMinutes: { ...DEFAULT_DISPATCH_POLICY.offerTimeoutMinutes, ...overrides.offerTimeoutMinutes },
-    weights: { ...DEFAULT_DISPATCH_POLICY.weights, ...overrides.weights },
+    radiusStepsM: [...(base.radiusStepsM ?? DEFAULT_DISPATCH_POLICY.radiusStepsM)],
+    batchSize: base.batchSize ?? DEFAULT_DISPATCH_POLICY.batchSize,
+    openTaskCap: base.openTaskCap ?? DEFAULT_DISPATCH_POLICY.openTaskCap,
+    offerTimeoutMinutes: { ...DEFAULT_DISPATCH_POLICY.offerTimeoutMinutes, ...base.offerTimeoutMinutes },
+    weights: { ...DEFAULT_DISPATCH_POLICY.weights, ...base.weights },
   };
 }

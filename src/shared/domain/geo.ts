@@ -23,13 +23,16 @@ export interface BoundingBox {
 
 /** A box that contains every point within `radiusM` of `center`; used to prefilter with a spatial index. */
 export function boundingBox(center: LatLng, radiusM: number): BoundingBox {
-  const dLat = (radiusM / EARTH_RADIUS_M) * (180 / Math.PI);
-  const cosLat = Math.max(0.01, Math.cos(toRad(center.lat)));
-  const dLng = dLat / cosLat;
+  const angular = radiusM / EARTH_RADIUS_M;
+  const dLat = angular * (180 / Math.PI);
+  // The widest longitude a circle reaches is asin(sin r / cos φ), a little more than r / cos φ.
+  const ratio = Math.sin(angular) / Math.cos(toRad(center.lat));
+  const dLng = ratio >= 1 ? 180 : Math.asin(ratio) * (180 / Math.PI);
   return { minLat: center.lat - dLat, maxLat: center.lat + dLat, minLng: center.lng - dLng, maxLng: center.lng + dLng };
 }
 
 export function formatDistance(meters: number): string {
-  if (meters < 1000) return `${Math.round(meters / 10) * 10} m`;
+  const tens = Math.round(meters / 10) * 10;
+  if (tens < 1000) return `${tens} m`;
   return `${(meters / 1000).toFixed(1)} km`;
 }

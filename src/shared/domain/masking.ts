@@ -6,8 +6,9 @@ export function maskPhone(phone: string): string {
 
 /** Keeps the compound name so a member can judge the trip, hides building, unit and door. */
 export function maskAddress(address: string): string {
-  const visible = Math.min(6, Math.ceil(address.length / 3));
-  return `${address.slice(0, visible).trimEnd()}****`;
+  const chars = Array.from(address);
+  const visible = Math.min(6, Math.ceil(chars.length / 3));
+  return `${chars.slice(0, visible).join('').trimEnd()}****`;
 }
 
 /** 王建国 → 王** ; a one-character name stays as it is. */
