@@ -20,10 +20,10 @@ function newestMtime(path: string): number {
 
 /** Builds the H5 app when it is missing or older than its sources, so a plain `npm start` is always current. */
 function ensureH5Build(): void {
+  if (process.env.SKIP_H5_BUILD === '1') return;
   const index = join(h5Dir, 'index.html');
   const sources = Math.max(newestMtime(join(root, 'src')), newestMtime(join(root, 'config')));
-  if (existsSync(index) && statSync(index).mtimeMs >= sources && process.env.SKIP_H5_BUILD !== '1') return;
-  if (process.env.SKIP_H5_BUILD === '1') return;
+  if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   console.log('正在构建 H5 应用（首次约 30–60 秒）…');
   const result = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {

@@ -5,6 +5,6 @@ declare module '*.css';
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | undefined;
+    TARO_ENV?: 'weapp' | 'h5';
   }
 }

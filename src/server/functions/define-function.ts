@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.cjs';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { AppError, type Envelope, type ErrorIssue } from '../../shared/errors';
 import { isAllowed, PERMISSIONS, type ActionName } from '../../shared/domain/permissions';
 import type { Runtime } from '../ports';

@@ -9,16 +9,19 @@ export interface SchedulerReport {
 }
 
 export async function runScheduler(event: unknown, context?: unknown): Promise<Envelope<SchedulerReport>> {
-  const runtime = getRuntime();
-  if (!runtime.isTimerEvent(event, context)) {
-    return { ok: false, error: new AppError('FORBIDDEN', '定时任务只能由定时触发器调用').toBody() };
-  }
   try {
-    const rounds = await advanceOfferRounds(runtime);
-    const outbox = await deliverOutbox(runtime);
-    return { ok: true, data: { rounds, outbox } };
+    const runtime = getRuntime();
+    if (!runtime.isTimerEvent(event, context)) throw new AppError('FORBIDDEN', '定时任务只能由定时触发器调用');
+    try {
+      const rounds = await advanceOfferRounds(runtime);
+      const outbox = await deliverOutbox(runtime);
+      return { ok: true, data: { rounds, outbox } };
+    } catch (error) {
+      runtime.log('error', 'scheduler tick failed', error);
+      throw new AppError('INTERNAL', '定时任务执行失败');
+    }
   } catch (error) {
-    runtime.log('error', 'scheduler tick failed', error);
-    return { ok: false, error: { code: 'INTERNAL', message: '定时任务执行失败' } };
+    if (error instanceof AppError) return { ok: false, error: error.toBody() };
+    throw error;
   }
 }
