@@ -1,11 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expectText, launchChromium, PHONE } from '../support/browser';
 import { startTestHost, type TestHost } from '../support/local-host';
+import { TINY_PNG as PNG } from '../support/images';
 
 jest.setTimeout(120_000);
-
-// A 1×1 PNG, enough for the upload path.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let testHost: TestHost;
 let browser: Browser;

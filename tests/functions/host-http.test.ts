@@ -1,12 +1,11 @@
 import { startTestHost, type TestHost } from '../support/local-host';
+import { TINY_PNG as PNG } from '../support/images';
 
 let testHost: TestHost;
 beforeAll(async () => {
   testHost = await startTestHost();
 });
 afterAll(() => testHost.close());
-
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 async function post(path: string, body: string | Buffer, headers: Record<string, string> = {}) {
   const response = await fetch(`${testHost.host.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : new Uint8Array(body) });
@@ -77,4 +76,32 @@ test('the demo user picker lists residents, members and the admin', async () => 
   const openids = body.data.map((user) => user.openid);
   expect(openids).toEqual(expect.arrayContaining(['demo-resident-1', 'demo-member-1', 'demo-admin']));
   expect(openids).toHaveLength(18);
+});
+
+describe('the host runs the scheduler on its own timer', () => {
+  let timedHost: TestHost;
+  beforeAll(async () => {
+    timedHost = await startTestHost({ schedulerIntervalMs: 50 });
+    // Offers in this community time out after ~0.3 s so the timer's work can be watched in real time.
+    timedHost.local.store.db.prepare(`UPDATE communities SET dispatch_policy = ? WHERE id = 'c_demo'`).run(JSON.stringify({ offerTimeoutMinutes: { normal: 0.005 } }));
+  });
+  afterAll(() => timedHost.close());
+
+  test('an offer nobody takes moves on to the next members without anyone calling', async () => {
+    const response = await fetch(`${timedHost.host.url}/api/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-openid': 'demo-resident-1' },
+      body: JSON.stringify({
+        action: 'submit',
+        data: { clientToken: 'timer-test-1', category: 'repair', description: '水龙头关不上', address: '幸福里小区 3 栋', location: { lat: 30.65835, lng: 104.08094 } },
+      }),
+    });
+    const { data } = (await response.json()) as { data: { id: string } };
+    const rounds = () =>
+      (timedHost.local.store.db.prepare('SELECT MAX(round) AS r FROM offers WHERE request_id = ?').get(data.id) as { r: number }).r;
+    expect(rounds()).toBe(1);
+    const deadline = Date.now() + 5000;
+    while (rounds() < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rounds()).toBe(2);
+  });
 });
