@@ -4,6 +4,7 @@ import { acceptTask } from '../../src/server/use-cases/accept-task';
 import { cancelRequest } from '../../src/server/use-cases/cancel-request';
 import { completeTask } from '../../src/server/use-cases/complete-task';
 import { declineTask } from '../../src/server/use-cases/decline-task';
+import { fileRequestOnBehalf } from '../../src/server/use-cases/file-request-on-behalf';
 import { getRequest } from '../../src/server/use-cases/get-request';
 import { listMyRequests } from '../../src/server/use-cases/list-my-requests';
 import { listOffers } from '../../src/server/use-cases/list-offers';
@@ -23,4 +24,5 @@ export const main = defineFunction('requests', requestsContract, {
   accept: acceptTask,
   decline: declineTask,
   complete: completeTask,
+  fileOnBehalf: fileRequestOnBehalf,
 });

@@ -1,6 +1,8 @@
 import type { Page, TPageInput } from '../shared/contracts/common';
 import type { RequestCategory, Urgency } from '../shared/domain/categories';
+import type { AvailablePeriod, CommunitySettings, MemberKind, ServicePointKind, ShopKind } from '../shared/domain/community-settings';
 import type { DispatchPolicyOverrides } from '../shared/domain/dispatch-policy';
+import type { OpeningHours } from '../shared/domain/structure-rules';
 import type { DispatchCandidate } from '../shared/domain/dispatch-ranking';
 import type { LatLng } from '../shared/domain/geo';
 import type { RequestState } from '../shared/domain/request-state';
@@ -13,10 +15,65 @@ export interface Clock {
 
 export interface CommunityRecord {
   id: string;
+  districtId: string;
   name: string;
   center: LatLng;
   dispatchPolicy: DispatchPolicyOverrides | null;
+  settings: Partial<CommunitySettings> | null;
   createdAt: number;
+}
+
+export interface BuildingRecord {
+  id: string;
+  communityId: string;
+  gridId: string | null;
+  name: string;
+}
+
+export interface HouseholdRecord {
+  id: string;
+  communityId: string;
+  gridId: string | null;
+  buildingId: string | null;
+  address: string;
+}
+
+export interface CentralHouseholdRecord {
+  id: string;
+  communityId: string;
+  gridId: string | null;
+  name: string;
+  householdId: string | null;
+  memberIds: string[];
+  createdAt: number;
+}
+
+export interface ShopRecord {
+  id: string;
+  communityId: string;
+  name: string;
+  kind: ShopKind;
+  description: string;
+  inviteCode: string;
+  createdAt: number;
+}
+
+export interface ServicePointRecord {
+  id: string;
+  communityId: string;
+  name: string;
+  kind: ServicePointKind;
+  location: LatLng;
+  radiusM: number;
+  openingHours: OpeningHours;
+  createdAt: number;
+}
+
+/** Counts that admin lists show next to each grid and building. */
+export interface StructureCounts {
+  buildingsByGrid: Record<string, number>;
+  membersByGrid: Record<string, number>;
+  householdsByBuilding: Record<string, number>;
 }
 
 export interface GridRecord {
@@ -39,14 +96,25 @@ export interface UserRecord {
   createdAt: number;
 }
 
+export type MemberStatus = 'pending' | 'approved' | 'rejected';
+
+/** A party member's or volunteer's registration (双报到), from application to approval. */
 export interface MemberRecord {
   userId: string;
   communityId: string;
   gridId: string | null;
+  kind: MemberKind;
+  workUnit: string;
   skills: string[];
-  status: 'pending' | 'approved' | 'rejected';
+  availableHours: AvailablePeriod[];
+  posts: string[];
+  status: MemberStatus;
   onLeave: boolean;
   home: LatLng;
+  reviewNote: string | null;
+  appliedAt: number;
+  reviewedAt: number | null;
+  reviewedBy: string | null;
 }
 
 export interface RequestRecord {
@@ -56,6 +124,8 @@ export interface RequestRecord {
   householdId: string | null;
   residentId: string;
   filedBy: string;
+  /** Who typed it in when an admin filed it for a resident without a phone (代办登记). */
+  filedByName: string | null;
   clientToken: string;
   category: RequestCategory;
   description: string;
@@ -156,26 +226,77 @@ export interface CandidateQuery {
   since: number;
 }
 
+export type UserPatch = Partial<Pick<UserRecord, 'name' | 'phone' | 'communityId' | 'gridId' | 'householdId' | 'roles' | 'address' | 'home'>>;
+
 export interface UserRepo {
   getById(id: string): Promise<UserRecord | null>;
   getByOpenid(openid: string): Promise<UserRecord | null>;
+  listByIds(ids: readonly string[]): Promise<UserRecord[]>;
   listByRole(communityId: string, role: Role): Promise<UserRecord[]>;
+  /** Name prefix or phone prefix search inside a community, optionally by role. */
+  search(communityId: string, filter: { keyword?: string; role?: Role }, page: TPageInput): Promise<Page<UserRecord>>;
+  insert(user: UserRecord): Promise<void>;
+  update(id: string, patch: UserPatch): Promise<void>;
 }
 
 export interface CommunityRepo {
   get(id: string): Promise<CommunityRecord | null>;
+  listInDistrict(districtId: string): Promise<CommunityRecord[]>;
+  saveSettings(id: string, settings: CommunitySettings): Promise<void>;
   getGrid(id: string): Promise<GridRecord | null>;
+  listGrids(communityId: string): Promise<GridRecord[]>;
+  insertGrid(grid: GridRecord): Promise<void>;
+  getBuilding(id: string): Promise<BuildingRecord | null>;
+  listBuildings(communityId: string, gridId: string | null): Promise<BuildingRecord[]>;
+  insertBuilding(building: BuildingRecord): Promise<void>;
+  getHousehold(id: string): Promise<HouseholdRecord | null>;
+  findHousehold(buildingId: string, address: string): Promise<HouseholdRecord | null>;
+  listHouseholds(communityId: string, filter: { buildingId?: string; keyword?: string }, page: TPageInput): Promise<Page<HouseholdRecord>>;
+  insertHousehold(household: HouseholdRecord): Promise<void>;
+  counts(communityId: string): Promise<StructureCounts>;
+  getCentralHousehold(id: string): Promise<CentralHouseholdRecord | null>;
+  listCentralHouseholds(communityId: string, page: TPageInput): Promise<Page<CentralHouseholdRecord>>;
+  /** Inserts or replaces, members included. */
+  saveCentralHousehold(record: CentralHouseholdRecord): Promise<void>;
+  /** Per community of a district: grid, member, resident and open-request counts. */
+  districtSummaries(districtId: string): Promise<{ id: string; name: string; grids: number; members: number; residents: number; openRequests: number }[]>;
+  /** Member id → the central household that already links them. */
+  centralHouseholdsOf(memberIds: readonly string[]): Promise<Record<string, string>>;
 }
 
 export interface MemberRepo {
   get(userId: string): Promise<MemberRecord | null>;
   findCandidates(query: CandidateQuery): Promise<DispatchCandidate[]>;
+  /** Inserts a new application or replaces an earlier one (keeps the spatial index in step). */
+  save(member: MemberRecord): Promise<void>;
+  list(communityId: string, filter: { status: MemberStatus; keyword?: string; gridId?: string }, page: TPageInput): Promise<Page<MemberRecord>>;
+  linkedHouseholdIds(memberId: string): Promise<string[]>;
+  setLinkedHouseholds(memberId: string, householdIds: readonly string[]): Promise<void>;
+  /** Household id → names of the members linked to it, and of its residents. */
+  householdPeople(householdIds: readonly string[]): Promise<Record<string, { members: string[]; residents: string[] }>>;
+}
+
+export interface ShopRepo {
+  get(id: string): Promise<ShopRecord | null>;
+  getByInviteCode(code: string): Promise<ShopRecord | null>;
+  listByCommunity(communityId: string): Promise<ShopRecord[]>;
+  insert(shop: ShopRecord): Promise<void>;
+  addStaff(shopId: string, userId: string, at: number): Promise<void>;
+  listStaff(shopId: string): Promise<UserRecord[]>;
+}
+
+export interface ServicePointRepo {
+  get(id: string): Promise<ServicePointRecord | null>;
+  listByCommunity(communityId: string): Promise<ServicePointRecord[]>;
+  save(point: ServicePointRecord): Promise<void>;
 }
 
 export interface RequestRepo {
   insert(request: RequestRecord): Promise<void>;
   get(id: string): Promise<RequestRecord | null>;
   findByClientToken(residentId: string, clientToken: string): Promise<RequestRecord | null>;
+  /** A request filed by someone for another resident, by the filer's client token. */
+  findByFiler(filedBy: string, clientToken: string): Promise<RequestRecord | null>;
   /** Compare-and-set: applies the patch only while the state is one of `expected`; false when it moved. */
   update(id: string, expected: readonly RequestState[], patch: Partial<RequestRecord>): Promise<boolean>;
   listByResident(residentId: string, page: TPageInput): Promise<Page<RequestRecord>>;
@@ -229,6 +350,8 @@ export interface Tx {
   events: EventRepo;
   outbox: OutboxRepo;
   ledger: LedgerRepo;
+  shops: ShopRepo;
+  servicePoints: ServicePointRepo;
 }
 
 export interface Store {
@@ -242,6 +365,12 @@ export interface Notifier {
   deliver(message: OutboxRecord): Promise<string>;
 }
 
+/** Where a QR code for a scene can be fetched, and the page it opens. */
+export interface QrCodes {
+  imageUrl(scene: string): Promise<string>;
+  pageUrl(scene: string): string;
+}
+
 export interface Files {
   exists(fileId: string): Promise<boolean>;
   urlFor(fileId: string): string;
@@ -252,6 +381,7 @@ export interface Runtime {
   clock: Clock;
   notifier: Notifier;
   files: Files;
+  qrCodes: QrCodes;
   /** The caller's OPENID, from the platform context; never from the event payload. */
   identify(event: unknown, context: unknown): Promise<string | null>;
   /** True when the event came from the scheduler's timer trigger. */

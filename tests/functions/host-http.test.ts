@@ -75,7 +75,7 @@ test('the demo user picker lists residents, members and the admin', async () => 
   const body = (await response.json()) as { data: { openid: string; name: string }[] };
   const openids = body.data.map((user) => user.openid);
   expect(openids).toEqual(expect.arrayContaining(['demo-resident-1', 'demo-member-1', 'demo-admin']));
-  expect(openids).toHaveLength(18);
+  expect(openids).toHaveLength(23);
 });
 
 describe('the host runs the scheduler on its own timer', () => {

@@ -4,7 +4,7 @@ import { requestsContract } from '../../src/shared/contracts/requests';
 import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
 import type { FunctionName } from '../../src/shared/contracts';
 import { createTestWorld, fingerprint, type TestWorld } from '../support/test-runtime';
-import { LINKED_MEMBER, RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
+import { allowedCaller, LINKED_MEMBER, RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
 
 const CONTRACTS: Record<FunctionName, Record<string, unknown>> = { requests: requestsContract, points: pointsContract, community: communityContract };
 
@@ -20,10 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => world.close());
 
-function callerFor(action: ActionName): string {
-  const roles: readonly string[] | 'anyone' = PERMISSIONS[action];
-  return roles === 'anyone' || roles.includes('resident') ? RESIDENT : LINKED_MEMBER;
-}
+const callerFor = allowedCaller;
 
 const everyAction = (Object.keys(CONTRACTS) as FunctionName[]).flatMap((fn) => Object.keys(CONTRACTS[fn]).map((action) => [fn, action] as const));
 

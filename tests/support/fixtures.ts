@@ -1,6 +1,8 @@
 import { offset, DEMO_CENTER, seedDemoData } from '../../src/server/seed/demo-data';
 import { SeedWriter } from '../../src/server/seed/seed-writer';
 import type { DispatchPolicyOverrides } from '../../src/shared/domain/dispatch-policy';
+import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
+import type { Role } from '../../src/shared/domain/roles';
 import type { TestWorld } from './test-runtime';
 
 export const RESIDENT = 'demo-resident-1'; // 张秀英, household h_demo_1, grid 1
@@ -11,6 +13,30 @@ export const PLUMBER_3 = 'demo-member-7'; // 赵卫东, 水电维修
 export const FAR_PLUMBER = 'demo-member-11'; // 徐海涛, 水电维修, ~1.8 km away
 export const POLICY_MEMBER = 'demo-member-2'; // 李红梅, no plumbing skills
 export const ADMIN = 'demo-admin';
+export const GRID_WORKER = 'demo-gridworker-1';
+export const SHOP_STAFF = 'demo-shop-1';
+export const DISTRICT_VIEWER = 'demo-district';
+export const APPLICANT = 'demo-applicant-1';
+export const OTHER_ADMIN = 'demo-admin-2'; // admin of c_demo_2, same district
+export const OTHER_MEMBER = 'demo-member-other';
+
+/** A demo user holding each role (in c_demo). */
+export const OPENID_BY_ROLE: Record<Role, string> = {
+  resident: RESIDENT,
+  member: LINKED_MEMBER,
+  volunteer: LINKED_MEMBER,
+  grid_worker: GRID_WORKER,
+  shop_staff: SHOP_STAFF,
+  admin: ADMIN,
+  district_viewer: DISTRICT_VIEWER,
+};
+
+/** Someone allowed to call the action, for tests that are about something else (validation, say). */
+export function allowedCaller(action: ActionName): string {
+  const allowed: readonly Role[] | 'anyone' | 'visitor' = PERMISSIONS[action];
+  return allowed === 'anyone' || allowed === 'visitor' ? RESIDENT : OPENID_BY_ROLE[allowed[0]];
+}
+
 export const RESIDENT_HOME = offset(DEMO_CENTER, 150, 90);
 
 export function seedDemo(world: TestWorld): void {

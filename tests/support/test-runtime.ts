@@ -61,16 +61,9 @@ export function createTestWorld(): TestWorld {
   return world;
 }
 
-/** Everything a write could change, as one string: equal before and after means nothing was written. */
+/** Every row of every table, as one string: equal before and after means nothing was written. */
 export function fingerprint(world: TestWorld): string {
   const db = world.local.store.db;
-  const dump = (sql: string) => JSON.stringify(db.prepare(sql).all());
-  return [
-    dump('SELECT * FROM requests ORDER BY id'),
-    dump('SELECT * FROM offers ORDER BY request_id, member_id'),
-    dump('SELECT COUNT(*) AS n FROM request_events'),
-    dump('SELECT id, read_at FROM outbox ORDER BY id'),
-    dump('SELECT * FROM accounts ORDER BY id'),
-    dump('SELECT COUNT(*) AS n FROM postings'),
-  ].join('\n');
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
+  return tables.map(({ name }) => `${name}:${JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())}`).join('\n');
 }

@@ -184,12 +184,12 @@ describe('isAllowed', () => {
     for (const action of restricted) expect(isAllowed(action, [])).toBe(false);
   });
 
-  test('property: allowed iff "anyone" or a role in the list', () => {
+  test('property: allowed iff "anyone", "visitor" or a role in the list', () => {
     const actions = Object.keys(PERMISSIONS) as ActionName[];
     fc.assert(
       fc.property(fc.constantFrom(...actions), fc.subarray([...ROLES]), (action, roles: Role[]) => {
-        const entry: readonly Role[] | 'anyone' = PERMISSIONS[action];
-        const expected = entry === 'anyone' || roles.some((r) => entry.includes(r));
+        const entry: readonly Role[] | 'anyone' | 'visitor' = PERMISSIONS[action];
+        const expected = entry === 'anyone' || entry === 'visitor' || roles.some((r) => entry.includes(r));
         expect(isAllowed(action, roles)).toBe(expected);
       }),
     );

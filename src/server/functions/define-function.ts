@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import { AppError, type Envelope, type ErrorIssue } from '../../shared/errors';
-import { isAllowed, PERMISSIONS, type ActionName } from '../../shared/domain/permissions';
+import { isAllowed, isVisitorAction, PERMISSIONS, type ActionName } from '../../shared/domain/permissions';
 import type { Runtime } from '../ports';
 import { getRuntime } from '../runtime';
-import type { ActionContext } from '../use-cases/context';
+import type { ActionContext, VisitorContext } from '../use-cases/context';
 
 z.config(zhCN());
 
@@ -13,9 +13,17 @@ interface ActionSpec {
   output: z.ZodType;
 }
 
+type MemberHandler<S extends ActionSpec> = (context: ActionContext, input: z.output<S['input']>) => Promise<z.input<S['output']>>;
+type VisitorHandler<S extends ActionSpec> = { visitor: (context: VisitorContext, input: z.output<S['input']>) => Promise<z.input<S['output']>> };
+
 export type Handlers<C extends Record<string, ActionSpec>> = {
-  [A in keyof C]: (context: ActionContext, input: z.output<C[A]['input']>) => Promise<z.input<C[A]['output']>>;
+  [A in keyof C]: MemberHandler<C[A]> | VisitorHandler<C[A]>;
 };
+
+/** Marks a handler callable by WeChat users who have not joined a community yet; the permission table must say 'visitor' too. */
+export function forVisitors<I, O>(run: (context: VisitorContext, input: I) => Promise<O>): { visitor: (context: VisitorContext, input: I) => Promise<O> } {
+  return { visitor: run };
+}
 
 export type CloudMain = (event: unknown, context?: unknown) => Promise<Envelope<unknown>>;
 
@@ -43,8 +51,10 @@ export function defineFunction<C extends Record<string, ActionSpec>>(name: strin
       const openid = await runtime.identify(event, context);
       if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录');
       const caller = await runtime.store.read((tx) => tx.users.getByOpenid(openid));
-      if (!caller) throw new AppError('UNAUTHENTICATED', '请先扫描社区二维码加入社区');
-      if (!(actionName in PERMISSIONS) || !isAllowed(actionName, caller.roles)) {
+      const handler = handlers[action];
+      const visitor = typeof handler === 'object' && isVisitorAction(actionName);
+      if (!visitor && !caller) throw new AppError('UNAUTHENTICATED', '请先扫描社区二维码加入社区');
+      if (!(actionName in PERMISSIONS) || (caller && !isAllowed(actionName, caller.roles))) {
         throw new AppError('FORBIDDEN', '您没有权限进行此操作');
       }
 
@@ -52,8 +62,12 @@ export function defineFunction<C extends Record<string, ActionSpec>>(name: strin
       const input = spec.input.safeParse(data ?? {});
       if (!input.success) throw new AppError('VALIDATION_FAILED', firstMessage(input.error), toIssues(input.error));
 
-      const handler = handlers[action] as (context: ActionContext, input: unknown) => Promise<unknown>;
-      const output = await handler({ runtime, caller }, input.data);
+      let output: unknown;
+      if (typeof handler === 'object') {
+        output = await (handler.visitor as (context: VisitorContext, input: unknown) => Promise<unknown>)({ runtime, caller, openid }, input.data);
+      } else if (caller) {
+        output = await (handler as (context: ActionContext, input: unknown) => Promise<unknown>)({ runtime, caller, openid }, input.data);
+      }
       if (CHECK_OUTPUTS) {
         const checked = spec.output.safeParse(output);
         if (!checked.success) throw new Error(`${actionName} output does not match its contract: ${checked.error.message}`);

@@ -4,7 +4,9 @@ import { writeFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import QRCode from 'qrcode';
 import sirv from 'sirv';
+import { parseScene } from '../../shared/domain/scene';
 import { AppError, HTTP_STATUS, type Envelope } from '../../shared/errors';
 import { listDemoUsers } from '../adapters/sqlite/demo-users';
 import type { CloudMain } from '../functions/define-function';
@@ -128,6 +130,15 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     send(res, 200, { ok: true, data: { fileId: `local/${name}`, url: `/files/${name}` } });
   }
 
+  async function serveQr(req: IncomingMessage, res: ServerResponse, scene: string): Promise<void> {
+    const parsed = parseScene(scene);
+    if (!parsed.ok) return fail(res, 400, new AppError('VALIDATION_FAILED', parsed.message));
+    const page = `http://${req.headers.host ?? '127.0.0.1'}${local.runtime.qrCodes.pageUrl(scene)}`;
+    const png = await QRCode.toBuffer(page, { type: 'png', width: 480, margin: 2, errorCorrectionLevel: 'M' });
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': png.length, 'cache-control': 'public, max-age=3600', 'x-qr-content': encodeURI(page) });
+    res.end(png);
+  }
+
   function serveUpload(res: ServerResponse, name: string): void {
     const match = /^([a-z0-9-]{8,64})\.(jpg|png|webp)$/.exec(name);
     const file = match ? join(uploads, name) : '';
@@ -148,6 +159,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         return callFunction(req, res, main);
       }
       if (path === '/local/demo-users' && req.method === 'GET') return send(res, 200, { ok: true, data: listDemoUsers(local.store.db) });
+      if (path === '/qr' && req.method === 'GET') return serveQr(req, res, url.searchParams.get('scene') ?? '');
       if (path.startsWith('/files/') && req.method === 'GET') return serveUpload(res, path.slice('/files/'.length));
       if (serveH5 && (req.method === 'GET' || req.method === 'HEAD')) return serveH5(req, res, () => fail(res, 404, new AppError('NOT_FOUND', '页面不存在')));
       return fail(res, 404, new AppError('NOT_FOUND', '页面不存在'));

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../adapters/sqlite/sqlite-store';
 import type { Clock, Files, Runtime } from '../ports';
+import { localQrCodes } from './local-qr-codes';
 
 /** What the local host puts in the function context; production gets identity from CloudBase instead. */
 export interface LocalContext {
@@ -48,6 +49,7 @@ export function createLocalRuntime(options: { dataDir: string; clock?: Clock; qu
     store,
     clock: options.clock ?? systemClock,
     files: createLocalFiles(options.dataDir),
+    qrCodes: localQrCodes,
     // Locally every message lands in the in-app inbox, which lists the outbox directly.
     notifier: { deliver: async () => 'inbox' },
     identify: async (_event, context) => asLocalContext(context).localOpenId ?? null,

@@ -27,14 +27,25 @@ const MEMBERS: { name: string; skills: string[]; grid: 1 | 2; north: number; eas
   { name: '孙玉兰', skills: ['助老陪护', '代跑代办'], grid: 2, north: -1900, east: -300, phone: '13900000012' },
 ];
 
-const RESIDENTS: { name: string; grid: 1 | 2; north: number; east: number; phone: string; address: string }[] = [
-  { name: '张秀英', grid: 1, north: 150, east: 90, phone: '13800000001', address: '幸福里小区 3 栋 2 单元 401' },
-  { name: '李建华', grid: 1, north: 500, east: 200, phone: '13800000002', address: '幸福里小区 8 栋 1 单元 202' },
-  { name: '王桂兰', grid: 2, north: -420, east: 150, phone: '13800000003', address: '和平苑 5 栋 3 单元 601' },
-  { name: '赵明', grid: 2, north: -800, east: -200, phone: '13800000004', address: '和平苑 12 栋 1 单元 101' },
+const BUILDINGS: { id: string; grid: 1 | 2; name: string }[] = [
+  { id: 'b_demo_1', grid: 1, name: '幸福里小区 3 栋' },
+  { id: 'b_demo_2', grid: 1, name: '幸福里小区 8 栋' },
+  { id: 'b_demo_3', grid: 2, name: '和平苑 5 栋' },
+  { id: 'b_demo_4', grid: 2, name: '和平苑 12 栋' },
 ];
 
-/** One community with two grids, a dozen members spread over ~2 km, four residents, an admin and a grid worker. */
+const RESIDENTS: { name: string; building: number; door: string; north: number; east: number; phone: string }[] = [
+  { name: '张秀英', building: 0, door: '2 单元 401', north: 150, east: 90, phone: '13800000001' },
+  { name: '李建华', building: 1, door: '1 单元 202', north: 500, east: 200, phone: '13800000002' },
+  { name: '王桂兰', building: 2, door: '3 单元 601', north: -420, east: 150, phone: '13800000003' },
+  { name: '赵明', building: 3, door: '1 单元 101', north: -800, east: -200, phone: '13800000004' },
+];
+
+/**
+ * One community with two grids, four buildings, a dozen members spread over ~2 km, four residents, an admin,
+ * a grid worker, a points supermarket with its clerk, a service point and a pending application; plus a
+ * second community of the same district and a district-level viewer.
+ */
 export function seedDemoData(db: Database.Database, now: number): boolean {
   const existing = db.prepare('SELECT COUNT(*) AS n FROM communities').get() as { n: number };
   if (existing.n > 0) return false;
@@ -44,11 +55,14 @@ export function seedDemoData(db: Database.Database, now: number): boolean {
     seed.community({ id: c, name: '幸福里社区', center: DEMO_CENTER });
     seed.grid({ id: 'g_demo_1', communityId: c, name: '第一网格（幸福里小区）' });
     seed.grid({ id: 'g_demo_2', communityId: c, name: '第二网格（和平苑）' });
+    for (const building of BUILDINGS) seed.building({ id: building.id, communityId: c, gridId: `g_demo_${building.grid}`, name: building.name });
 
     RESIDENTS.forEach((resident, index) => {
       const householdId = `h_demo_${index + 1}`;
-      const gridId = `g_demo_${resident.grid}`;
-      seed.household({ id: householdId, communityId: c, gridId, address: resident.address });
+      const building = BUILDINGS[resident.building];
+      const gridId = `g_demo_${building.grid}`;
+      const address = `${building.name} ${resident.door}`;
+      seed.household({ id: householdId, communityId: c, gridId, buildingId: building.id, address });
       seed.user({
         id: `u_demo_resident_${index + 1}`,
         openid: `demo-resident-${index + 1}`,
@@ -58,7 +72,7 @@ export function seedDemoData(db: Database.Database, now: number): boolean {
         roles: ['resident'],
         gridId,
         householdId,
-        address: resident.address,
+        address,
         home: offset(DEMO_CENTER, resident.north, resident.east),
       });
     });
@@ -69,12 +83,38 @@ export function seedDemoData(db: Database.Database, now: number): boolean {
       const home = offset(DEMO_CENTER, member.north, member.east);
       seed.user({ id: userId, openid: `demo-member-${index + 1}`, name: member.name, phone: member.phone, communityId: c, roles: ['member', 'resident'], gridId, home });
       // 王建国 is the central-household member linked to 张秀英's home; 赵卫东 to 王桂兰's.
-      const linkedHouseholds = index === 0 ? ['h_demo_1'] : index === 6 ? ['h_demo_3'] : [];
-      seed.member({ userId, communityId: c, gridId, skills: member.skills, home, linkedHouseholds });
+      const linkedHouseholds = index === 0 ? ['h_demo_1', 'h_demo_2'] : index === 6 ? ['h_demo_3', 'h_demo_4'] : [];
+      seed.member({ userId, communityId: c, gridId, skills: member.skills, home, linkedHouseholds, workUnit: '区属单位' });
     });
+    seed.centralHousehold({ id: 'ch_demo_1', communityId: c, gridId: 'g_demo_1', name: '幸福里 3 栋党员中心户', householdId: 'h_demo_1', memberIds: ['u_demo_member_1', 'u_demo_member_2', 'u_demo_member_3', 'u_demo_member_4', 'u_demo_member_5'] });
 
     seed.user({ id: 'u_demo_admin', openid: 'demo-admin', name: '陈书记', phone: '13700000001', communityId: c, roles: ['admin', 'resident'] });
     seed.user({ id: 'u_demo_grid_1', openid: 'demo-gridworker-1', name: '刘网格员', phone: '13700000002', communityId: c, roles: ['grid_worker', 'resident'], gridId: 'g_demo_1' });
+    seed.user({ id: 'u_demo_shop_1', openid: 'demo-shop-1', name: '马店员', phone: '13700000003', communityId: c, roles: ['shop_staff', 'resident'] });
+    seed.shop({ id: 's_demo_1', communityId: c, name: '幸福里积分超市', kind: 'supermarket', inviteCode: 'XFL2026A', description: '社区党群服务中心一楼', staffIds: ['u_demo_shop_1'] });
+    seed.servicePoint({
+      id: 'sp_demo_1',
+      communityId: c,
+      name: '幸福里党群服务中心',
+      kind: 'service_center',
+      location: offset(DEMO_CENTER, 30, 20),
+      radiusM: 150,
+      openingHours: { weekdays: [1, 2, 3, 4, 5, 6], open: '08:30', close: '18:00' },
+    });
+
+    // A resident who has applied to register as a party member, waiting for the admin.
+    const applicantHome = offset(DEMO_CENTER, 320, -150);
+    seed.user({ id: 'u_demo_applicant', openid: 'demo-applicant-1', name: '钱志远', phone: '13600000001', communityId: c, roles: ['resident'], gridId: 'g_demo_1', home: applicantHome });
+    seed.member({ userId: 'u_demo_applicant', communityId: c, gridId: 'g_demo_1', skills: ['代跑代办', '政策咨询'], home: applicantHome, status: 'pending', workUnit: '区税务局' });
+
+    // A second community of the same district, and a district-level viewer.
+    seed.community({ id: 'c_demo_2', name: '和谐家园社区', center: offset(DEMO_CENTER, 3000, 2500) });
+    seed.grid({ id: 'g_demo_3', communityId: 'c_demo_2', name: '和谐家园网格' });
+    seed.user({ id: 'u_demo_admin_2', openid: 'demo-admin-2', name: '吴书记', phone: '13700000011', communityId: 'c_demo_2', roles: ['admin', 'resident'] });
+    const otherHome = offset(DEMO_CENTER, 3000, 2600);
+    seed.user({ id: 'u_demo_member_other', openid: 'demo-member-other', name: '郑红军', phone: '13900000099', communityId: 'c_demo_2', roles: ['member', 'resident'], gridId: 'g_demo_3', home: otherHome });
+    seed.member({ userId: 'u_demo_member_other', communityId: 'c_demo_2', gridId: 'g_demo_3', skills: ['水电维修'], home: otherHome });
+    seed.user({ id: 'u_demo_district', openid: 'demo-district', name: '街道工委 孙主任', phone: '13700000021', communityId: c, roles: ['district_viewer'] });
   });
   return true;
 }

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { DispatchPolicyOverrides } from '../../shared/domain/dispatch-policy';
 import type { LatLng } from '../../shared/domain/geo';
 import type { Role } from '../../shared/domain/roles';
+import type { OpeningHours } from '../../shared/domain/structure-rules';
 
 /** Direct inserts for demo data, tests and generators; the product itself writes only through use cases. */
 export class SeedWriter {
@@ -12,28 +13,54 @@ export class SeedWriter {
     private readonly now: number,
   ) {
     this.statements = {
-      community: db.prepare('INSERT INTO communities (id, name, center_lat, center_lng, dispatch_policy, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      community: db.prepare('INSERT INTO communities (id, district_id, name, center_lat, center_lng, dispatch_policy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      building: db.prepare('INSERT INTO buildings (id, community_id, grid_id, name) VALUES (?, ?, ?, ?)'),
+      centralHousehold: db.prepare('INSERT INTO central_households (id, community_id, grid_id, name, household_id, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      centralMember: db.prepare('INSERT INTO central_household_members (central_household_id, member_id) VALUES (?, ?)'),
+      shop: db.prepare('INSERT INTO shops (id, community_id, name, kind, description, invite_code, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      shopStaff: db.prepare('INSERT INTO shop_staff (shop_id, user_id, joined_at) VALUES (?, ?, ?)'),
+      servicePoint: db.prepare(`INSERT INTO service_points (id, community_id, name, kind, lat, lng, radius_m, opening_hours, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       grid: db.prepare('INSERT INTO grids (id, community_id, name) VALUES (?, ?, ?)'),
-      household: db.prepare('INSERT INTO households (id, community_id, grid_id, address) VALUES (?, ?, ?, ?)'),
+      household: db.prepare('INSERT INTO households (id, community_id, grid_id, building_id, address) VALUES (?, ?, ?, ?, ?)'),
       user: db.prepare(`INSERT INTO users (id, openid, name, phone, community_id, grid_id, household_id, roles, address, home_lat, home_lng, created_at)
         VALUES (@id, @openid, @name, @phone, @communityId, @gridId, @householdId, @roles, @address, @homeLat, @homeLng, @createdAt)`),
-      member: db.prepare(`INSERT INTO members (user_id, community_id, grid_id, skills, status, on_leave, home_lat, home_lng)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      member: db.prepare(`INSERT INTO members (user_id, community_id, grid_id, kind, work_unit, skills, available_hours, status, on_leave, home_lat, home_lng, applied_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       location: db.prepare('INSERT INTO member_locations (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)'),
       link: db.prepare('INSERT INTO member_households (member_id, household_id) VALUES (?, ?)'),
     };
   }
 
-  community(input: { id: string; name: string; center: LatLng; dispatchPolicy?: DispatchPolicyOverrides }): void {
-    this.statements.community.run(input.id, input.name, input.center.lat, input.center.lng, input.dispatchPolicy ? JSON.stringify(input.dispatchPolicy) : null, this.now);
+  community(input: { id: string; name: string; center: LatLng; districtId?: string; dispatchPolicy?: DispatchPolicyOverrides }): void {
+    const policy = input.dispatchPolicy ? JSON.stringify(input.dispatchPolicy) : null;
+    this.statements.community.run(input.id, input.districtId ?? 'd_default', input.name, input.center.lat, input.center.lng, policy, this.now);
+  }
+
+  building(input: { id: string; communityId: string; gridId: string | null; name: string }): void {
+    this.statements.building.run(input.id, input.communityId, input.gridId, input.name);
+  }
+
+  centralHousehold(input: { id: string; communityId: string; gridId: string | null; name: string; householdId?: string | null; memberIds: string[] }): void {
+    this.statements.centralHousehold.run(input.id, input.communityId, input.gridId, input.name, input.householdId ?? null, this.now);
+    for (const memberId of input.memberIds) this.statements.centralMember.run(input.id, memberId);
+  }
+
+  shop(input: { id: string; communityId: string; name: string; kind: string; inviteCode: string; description?: string; staffIds?: string[] }): void {
+    this.statements.shop.run(input.id, input.communityId, input.name, input.kind, input.description ?? '', input.inviteCode, this.now);
+    for (const userId of input.staffIds ?? []) this.statements.shopStaff.run(input.id, userId, this.now);
+  }
+
+  servicePoint(input: { id: string; communityId: string; name: string; kind: string; location: LatLng; radiusM: number; openingHours: OpeningHours }): void {
+    this.statements.servicePoint.run(input.id, input.communityId, input.name, input.kind, input.location.lat, input.location.lng, input.radiusM, JSON.stringify(input.openingHours), this.now);
   }
 
   grid(input: { id: string; communityId: string; name: string }): void {
     this.statements.grid.run(input.id, input.communityId, input.name);
   }
 
-  household(input: { id: string; communityId: string; gridId: string | null; address: string }): void {
-    this.statements.household.run(input.id, input.communityId, input.gridId, input.address);
+  household(input: { id: string; communityId: string; gridId: string | null; buildingId?: string | null; address: string }): void {
+    this.statements.household.run(input.id, input.communityId, input.gridId, input.buildingId ?? null, input.address);
   }
 
   user(input: {
@@ -71,6 +98,9 @@ export class SeedWriter {
     gridId: string | null;
     skills: string[];
     home: LatLng;
+    kind?: 'member' | 'volunteer';
+    workUnit?: string;
+    availableHours?: string[];
     status?: 'pending' | 'approved' | 'rejected';
     onLeave?: boolean;
     linkedHouseholds?: string[];
@@ -79,11 +109,15 @@ export class SeedWriter {
       input.userId,
       input.communityId,
       input.gridId,
+      input.kind ?? 'member',
+      input.workUnit ?? '',
       JSON.stringify(input.skills),
+      JSON.stringify(input.availableHours ?? ['weekday_evening', 'weekend_day']),
       input.status ?? 'approved',
       input.onLeave ? 1 : 0,
       input.home.lat,
       input.home.lng,
+      this.now,
     );
     this.statements.location.run(lastInsertRowid, input.home.lat, input.home.lat, input.home.lng, input.home.lng);
     for (const householdId of input.linkedHouseholds ?? []) this.statements.link.run(input.userId, householdId);

@@ -49,6 +49,7 @@ export async function toRequestView(tx: Tx, files: Files, request: RequestRecord
     offer: access.offer ? { status: access.offer.status, expiresAt: iso(access.offer.expiresAt), reasons: access.offer.reasons } : null,
     distanceM: access.offer ? access.offer.distanceM : null,
     pointsAwarded: request.pointsAwarded,
+    filedByName: request.filedByName,
     actions: allowedActions(request, access),
   };
 }

@@ -1,6 +1,16 @@
 import { z } from 'zod';
+import { AVAILABLE_PERIODS, MEMBER_KINDS, SERVICE_POINT_KINDS, SHOP_KINDS } from '../domain/community-settings';
 import { ROLES } from '../domain/roles';
-import { zEmptyInput, zId, zPageInput } from './common';
+import { SCENE_MAX_LENGTH } from '../domain/scene';
+import { zEmptyInput, zId, zLatLng, zPageInput, zPageOf } from './common';
+
+const zName = (label: string, max: number) =>
+  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
+const zPhone = z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, '请填写 11 位手机号');
+const zKeyword = z.string().trim().max(20, '搜索词不能超过 20 字').optional();
+const zTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 08:30');
+
+export const zScene = z.string({ error: '缺少二维码内容' }).min(1, '缺少二维码内容').max(SCENE_MAX_LENGTH * 3, '二维码内容过长');
 
 export const zMe = z.object({
   id: z.string(),
@@ -26,11 +36,176 @@ export const zInboxItem = z.object({
 });
 export type TInboxItem = z.infer<typeof zInboxItem>;
 
+const zNamed = z.object({ id: z.string(), name: z.string() });
+
+export const zSceneInfo = z.object({
+  kind: z.enum(['community', 'grid', 'service_point', 'shop_invite']),
+  community: zNamed,
+  grid: zNamed.nullable(),
+  buildings: z.array(zNamed.extend({ gridId: z.string().nullable() })),
+  shop: zNamed.nullable(),
+  servicePoint: zNamed.nullable(),
+  /** The caller already belongs to this community. */
+  alreadyMember: z.boolean(),
+});
+export type TSceneInfo = z.infer<typeof zSceneInfo>;
+
+export const zSettings = z.object({ skills: z.array(z.string()), posts: z.array(z.string()) });
+
+export const zApplicationView = z.object({
+  userId: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  kind: z.enum(MEMBER_KINDS),
+  workUnit: z.string(),
+  skills: z.array(z.string()),
+  home: z.object({ lat: z.number(), lng: z.number() }),
+  gridId: z.string().nullable(),
+  gridName: z.string().nullable(),
+  availableHours: z.array(z.enum(AVAILABLE_PERIODS)),
+  posts: z.array(z.string()),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  onLeave: z.boolean(),
+  reviewNote: z.string().nullable(),
+  appliedAt: z.string(),
+  linkedHouseholds: z.number(),
+});
+export type TApplicationView = z.infer<typeof zApplicationView>;
+
+export const zGridView = zNamed.extend({ workers: z.array(zNamed), buildingCount: z.number(), memberCount: z.number() });
+export const zBuildingView = zNamed.extend({ gridId: z.string().nullable(), gridName: z.string().nullable(), householdCount: z.number() });
+export const zHouseholdView = z.object({
+  id: z.string(),
+  address: z.string(),
+  buildingId: z.string().nullable(),
+  residentNames: z.array(z.string()),
+  linkedMemberNames: z.array(z.string()),
+});
+export const zCentralHouseholdView = zNamed.extend({
+  gridId: z.string().nullable(),
+  householdId: z.string().nullable(),
+  members: z.array(zNamed),
+  warnings: z.array(z.string()),
+});
+export const zShopView = zNamed.extend({
+  kind: z.enum(SHOP_KINDS),
+  description: z.string(),
+  inviteCode: z.string(),
+  staff: z.array(zNamed),
+});
+export const zOpeningHours = z.strictObject({
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1, '请至少选择一天').max(7),
+  open: zTime,
+  close: zTime,
+});
+export const zServicePointView = zNamed.extend({
+  kind: z.enum(SERVICE_POINT_KINDS),
+  location: z.object({ lat: z.number(), lng: z.number() }),
+  radiusM: z.number(),
+  openingHours: z.object({ weekdays: z.array(z.number()), open: z.string(), close: z.string() }),
+});
+export const zResidentView = z.object({ id: z.string(), name: z.string(), phone: z.string(), address: z.string(), gridName: z.string().nullable() });
+export const zCommunitySummary = zNamed.extend({ grids: z.number(), members: z.number(), residents: z.number(), openRequests: z.number() });
+export const zWarnings = z.object({ warnings: z.array(z.string()) });
+
 export const communityContract = {
   me: { input: zEmptyInput, output: zMe },
-  listInbox: { input: zPageInput, output: z.object({ items: z.array(zInboxItem), nextCursor: z.string().nullable() }) },
+  listInbox: { input: zPageInput, output: zPageOf(zInboxItem) },
   markInboxRead: {
     input: z.strictObject({ ids: z.array(zId).min(1, '请选择消息').max(50, '一次最多 50 条') }),
     output: z.object({ updated: z.number() }),
   },
+  resolveScene: { input: z.strictObject({ scene: zScene }), output: zSceneInfo },
+  join: {
+    input: z.strictObject({
+      scene: zScene,
+      name: zName('称呼', 20),
+      phone: zPhone,
+      buildingId: zId.optional(),
+      door: z.string().trim().max(30, '门牌号不能超过 30 字').optional(),
+    }),
+    output: zMe,
+  },
+  getSettings: { input: zEmptyInput, output: zSettings },
+  applyMember: {
+    input: z.strictObject({
+      kind: z.enum(MEMBER_KINDS, { error: '请选择党员或志愿者' }),
+      workUnit: z.string().trim().max(50, '工作单位不能超过 50 字').default(''),
+      skills: z.array(z.string().max(20)).min(1, '请至少选择一项特长').max(8, '最多选择 8 项特长'),
+      home: zLatLng,
+      gridId: zId,
+      availableHours: z.array(z.enum(AVAILABLE_PERIODS)).min(1, '请至少选择一个可服务时段').max(4),
+    }),
+    output: zApplicationView,
+  },
+  getMyApplication: { input: zEmptyInput, output: z.object({ application: zApplicationView.nullable() }) },
+  setOnLeave: { input: z.strictObject({ onLeave: z.boolean({ error: '请选择是否请假' }) }), output: zApplicationView },
+  claimPost: { input: z.strictObject({ post: zName('岗位', 20), claim: z.boolean() }), output: zApplicationView },
+  joinShop: { input: z.strictObject({ code: z.string().trim().regex(/^[A-Za-z0-9]{6,12}$/, '邀请码格式不正确') }), output: zShopView.omit({ inviteCode: true }) },
+  listApplications: {
+    input: zPageInput.extend({ status: z.enum(['pending', 'approved', 'rejected']).default('pending') }),
+    output: zPageOf(zApplicationView),
+  },
+  reviewApplication: {
+    input: z
+      .strictObject({ userId: zId, decision: z.enum(['approve', 'reject'], { error: '请选择通过或不通过' }), reason: z.string().trim().max(200, '原因不能超过 200 字').default('') })
+      .refine((value) => value.decision === 'approve' || value.reason.length > 0, { message: '不通过时请写明原因', path: ['reason'] }),
+    output: zApplicationView,
+  },
+  listMembers: {
+    input: zPageInput.extend({ keyword: zKeyword, gridId: zId.optional(), status: z.enum(['pending', 'approved', 'rejected']).default('approved') }),
+    output: zPageOf(zApplicationView),
+  },
+  listResidents: { input: zPageInput.extend({ keyword: zKeyword }), output: zPageOf(zResidentView) },
+  listGrids: { input: zEmptyInput, output: z.object({ items: z.array(zGridView) }) },
+  createGrid: { input: z.strictObject({ name: zName('网格名称', 30) }), output: zGridView },
+  assignGridWorker: { input: z.strictObject({ userId: zId, gridId: zId }), output: zGridView },
+  listBuildings: { input: z.strictObject({ gridId: zId.optional() }), output: z.object({ items: z.array(zBuildingView) }) },
+  createBuilding: { input: z.strictObject({ name: zName('楼栋名称', 30), gridId: zId }), output: zBuildingView },
+  listHouseholds: { input: zPageInput.extend({ buildingId: zId.optional(), keyword: zKeyword }), output: zPageOf(zHouseholdView) },
+  createHousehold: { input: z.strictObject({ buildingId: zId, door: zName('门牌号', 30) }), output: zHouseholdView },
+  listCentralHouseholds: { input: zPageInput, output: zPageOf(zCentralHouseholdView) },
+  saveCentralHousehold: {
+    input: z.strictObject({
+      id: zId.optional(),
+      name: zName('中心户名称', 30),
+      gridId: zId,
+      householdId: zId.optional(),
+      memberIds: z.array(zId).max(30, '一个中心户最多联系 30 名党员'),
+    }),
+    output: zCentralHouseholdView,
+  },
+  linkHouseholds: {
+    input: z.strictObject({ memberId: zId, householdIds: z.array(zId).max(60, '一名党员最多联系 60 户') }),
+    output: zWarnings.extend({ memberId: z.string(), householdCount: z.number() }),
+  },
+  updateSettings: {
+    input: z.strictObject({
+      skills: z.array(zName('特长', 20)).min(1, '请至少保留一项特长').max(30),
+      posts: z.array(zName('岗位', 20)).max(30),
+    }),
+    output: zSettings,
+  },
+  listShops: { input: zEmptyInput, output: z.object({ items: z.array(zShopView) }) },
+  createShop: {
+    input: z.strictObject({ name: zName('店铺名称', 30), kind: z.enum(SHOP_KINDS, { error: '请选择类型' }), description: z.string().trim().max(200).default('') }),
+    output: zShopView,
+  },
+  listServicePoints: { input: zEmptyInput, output: z.object({ items: z.array(zServicePointView) }) },
+  saveServicePoint: {
+    input: z.strictObject({
+      id: zId.optional(),
+      name: zName('服务点名称', 30),
+      kind: z.enum(SERVICE_POINT_KINDS, { error: '请选择类型' }),
+      location: zLatLng,
+      radiusM: z.number({ error: '请填写打卡范围' }).int('打卡范围应为整数米').min(20, '打卡范围至少 20 米').max(2000, '打卡范围最多 2000 米'),
+      openingHours: zOpeningHours,
+    }),
+    output: zServicePointView,
+  },
+  getQrCode: {
+    input: z.strictObject({ kind: z.enum(['community', 'grid', 'service_point', 'shop_invite']), id: zId }),
+    output: z.object({ scene: z.string(), imageUrl: z.string(), pageUrl: z.string() }),
+  },
+  listCommunities: { input: zEmptyInput, output: z.object({ items: z.array(zCommunitySummary) }) },
 } as const;

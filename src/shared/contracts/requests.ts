@@ -25,6 +25,20 @@ export const zSubmitRequestInput = z.strictObject({
 });
 export type TSubmitRequestInput = z.infer<typeof zSubmitRequestInput>;
 
+export const zFileOnBehalfInput = zSubmitRequestInput
+  .extend({
+    residentId: zId.optional(),
+    newResident: z
+      .strictObject({
+        name: z.string({ error: '请填写居民称呼' }).trim().min(1, '请填写居民称呼').max(20, '称呼不能超过 20 字'),
+        phone: z.string().regex(/^1\d{10}$/, '请填写 11 位手机号').optional(),
+        buildingId: zId.optional(),
+      })
+      .optional(),
+  })
+  .refine((value) => Boolean(value.residentId) !== Boolean(value.newResident), { message: '请选择一位居民，或填写新居民的信息（二选一）', path: ['residentId'] });
+export type TFileOnBehalfInput = z.infer<typeof zFileOnBehalfInput>;
+
 export const zTimelineEntry = z.object({ at: z.string(), kind: z.string(), text: z.string() });
 
 export const zContact = z.object({
@@ -55,6 +69,8 @@ export const zRequestView = z.object({
     .nullable(),
   distanceM: z.number().nullable(),
   pointsAwarded: z.number().nullable(),
+  /** Set when staff filed it for the resident (代办登记). */
+  filedByName: z.string().nullable(),
   /** What the viewer may do now; the server still re-checks every action. */
   actions: z.object({ cancel: z.boolean(), rate: z.boolean(), accept: z.boolean(), decline: z.boolean(), complete: z.boolean() }),
 });
@@ -87,6 +103,7 @@ export const requestsContract = {
     output: zRequestPage,
   },
   accept: { input: zRequestRef, output: zRequestDetail },
+  fileOnBehalf: { input: zFileOnBehalfInput, output: zRequestDetail },
   decline: {
     input: z.strictObject({ requestId: zId, reason: z.string().trim().max(100, '原因不能超过 100 字').default('') }),
     output: z.object({ requestId: z.string(), declined: z.literal(true) }),

@@ -1,6 +1,10 @@
 import type { Role } from './roles';
 
-/** Who may call each action. The function router enforces it before any use case runs. */
+/**
+ * Who may call each action; the function router enforces it before any use case runs.
+ * 'anyone' = any registered user; 'visitor' = any WeChat user, registered or not (joining by QR).
+ * Admins and grid workers act only inside their own community: use cases check that too.
+ */
 export const PERMISSIONS = {
   'requests.submit': ['resident'],
   'requests.listMine': ['resident'],
@@ -12,15 +16,50 @@ export const PERMISSIONS = {
   'requests.accept': ['member', 'volunteer'],
   'requests.decline': ['member', 'volunteer'],
   'requests.complete': ['member', 'volunteer'],
+  'requests.fileOnBehalf': ['admin', 'grid_worker'],
   'points.getMine': ['member', 'volunteer'],
   'community.me': 'anyone',
   'community.listInbox': 'anyone',
   'community.markInboxRead': 'anyone',
-} as const satisfies Record<string, readonly Role[] | 'anyone'>;
+  'community.resolveScene': 'visitor',
+  'community.join': 'visitor',
+  'community.getSettings': 'anyone',
+  'community.applyMember': ['resident'],
+  'community.getMyApplication': 'anyone',
+  'community.setOnLeave': ['member', 'volunteer'],
+  'community.claimPost': ['member', 'volunteer'],
+  'community.joinShop': 'anyone',
+  'community.listApplications': ['admin'],
+  'community.reviewApplication': ['admin'],
+  'community.listMembers': ['admin', 'grid_worker'],
+  'community.listResidents': ['admin', 'grid_worker'],
+  'community.listGrids': ['admin', 'grid_worker'],
+  'community.createGrid': ['admin'],
+  'community.assignGridWorker': ['admin'],
+  'community.listBuildings': ['admin', 'grid_worker'],
+  'community.createBuilding': ['admin'],
+  'community.listHouseholds': ['admin', 'grid_worker'],
+  'community.createHousehold': ['admin', 'grid_worker'],
+  'community.listCentralHouseholds': ['admin', 'grid_worker'],
+  'community.saveCentralHousehold': ['admin'],
+  'community.linkHouseholds': ['admin'],
+  'community.updateSettings': ['admin'],
+  'community.listShops': ['admin'],
+  'community.createShop': ['admin'],
+  'community.listServicePoints': ['admin', 'grid_worker'],
+  'community.saveServicePoint': ['admin'],
+  'community.getQrCode': ['admin', 'grid_worker'],
+  'community.listCommunities': ['district_viewer'],
+} as const satisfies Record<string, readonly Role[] | 'anyone' | 'visitor'>;
 
 export type ActionName = keyof typeof PERMISSIONS;
+export type Permission = (typeof PERMISSIONS)[ActionName];
 
 export function isAllowed(action: ActionName, roles: readonly Role[]): boolean {
-  const allowed: readonly Role[] | 'anyone' = PERMISSIONS[action];
-  return allowed === 'anyone' || roles.some((role) => allowed.includes(role));
+  const allowed: readonly Role[] | 'anyone' | 'visitor' = PERMISSIONS[action];
+  return allowed === 'anyone' || allowed === 'visitor' || roles.some((role) => allowed.includes(role));
+}
+
+export function isVisitorAction(action: ActionName): boolean {
+  return PERMISSIONS[action] === 'visitor';
 }

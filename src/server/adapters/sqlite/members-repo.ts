@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { boundingBox, distanceMeters } from '../../../shared/domain/geo';
 import type { DispatchCandidate } from '../../../shared/domain/dispatch-ranking';
-import type { CandidateQuery, MemberRepo } from '../../ports';
-import { toMember, type Row } from './rows';
+import type { CandidateQuery, MemberRecord, MemberRepo } from '../../ports';
+import { afterCursor, toPage } from './paging';
+import { str, toMember, type Row } from './rows';
+import { escapeLike } from './users-repo';
 
 export function createMemberRepo(db: Database.Database): MemberRepo {
   const byUser = db.prepare('SELECT * FROM members WHERE user_id = ?');
@@ -19,7 +21,71 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
     WHERE loc.min_lat >= @minLat AND loc.max_lat <= @maxLat AND loc.min_lng >= @minLng AND loc.max_lng <= @maxLng
       AND m.community_id = @community AND m.status = 'approved' AND m.on_leave = 0
   `);
+  const insertMember = db.prepare(`INSERT INTO members (user_id, community_id, grid_id, kind, work_unit, skills, available_hours, posts, status, on_leave,
+      home_lat, home_lng, review_note, applied_at, reviewed_at, reviewed_by)
+    VALUES (@userId, @communityId, @gridId, @kind, @workUnit, @skills, @availableHours, @posts, @status, @onLeave, @homeLat, @homeLng, @reviewNote, @appliedAt, @reviewedAt, @reviewedBy)
+    ON CONFLICT (user_id) DO UPDATE SET community_id = excluded.community_id, grid_id = excluded.grid_id, kind = excluded.kind, work_unit = excluded.work_unit,
+      skills = excluded.skills, available_hours = excluded.available_hours, posts = excluded.posts, status = excluded.status, on_leave = excluded.on_leave,
+      home_lat = excluded.home_lat, home_lng = excluded.home_lng, review_note = excluded.review_note, applied_at = excluded.applied_at,
+      reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by`);
+  const rowidOf = db.prepare('SELECT rowid FROM members WHERE user_id = ?');
+  const placeInIndex = db.prepare('INSERT OR REPLACE INTO member_locations (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)');
+  const linked = db.prepare('SELECT household_id FROM member_households WHERE member_id = ? ORDER BY household_id');
+  const keyOf = (member: MemberRecord) => ({ createdAt: member.appliedAt, id: member.userId });
+
   return {
+    async save(member) {
+      insertMember.run({
+        ...member,
+        skills: JSON.stringify(member.skills),
+        availableHours: JSON.stringify(member.availableHours),
+        posts: JSON.stringify(member.posts),
+        onLeave: member.onLeave ? 1 : 0,
+        homeLat: member.home.lat,
+        homeLng: member.home.lng,
+      });
+      const { rowid } = rowidOf.get(member.userId) as { rowid: number };
+      placeInIndex.run(rowid, member.home.lat, member.home.lat, member.home.lng, member.home.lng);
+    },
+    async list(communityId, filter, page) {
+      const after = afterCursor(page.cursor, 'm.applied_at', 'm.user_id');
+      const clauses = ['m.community_id = ?', 'm.status = ?', after.sql];
+      const params: (string | number)[] = [communityId, filter.status, ...after.params];
+      if (filter.gridId) {
+        clauses.push('m.grid_id = ?');
+        params.push(filter.gridId);
+      }
+      if (filter.keyword) {
+        const keyword = escapeLike(filter.keyword);
+        clauses.push(`(u.name LIKE ? ESCAPE '\\' OR u.phone LIKE ? ESCAPE '\\' OR m.skills LIKE ? ESCAPE '\\' OR m.work_unit LIKE ? ESCAPE '\\')`);
+        params.push(`${keyword}%`, `${keyword}%`, `%${keyword}%`, `%${keyword}%`);
+      }
+      const rows = db
+        .prepare(`SELECT m.* FROM members m JOIN users u ON u.id = m.user_id WHERE ${clauses.join(' AND ')} ORDER BY m.applied_at DESC, m.user_id DESC LIMIT ?`)
+        .all(...params, page.limit + 1) as Row[];
+      return toPage(rows.map(toMember), page, keyOf);
+    },
+    async linkedHouseholdIds(memberId) {
+      return (linked.all(memberId) as Row[]).map((row) => str(row.household_id));
+    },
+    async setLinkedHouseholds(memberId, householdIds) {
+      db.prepare('DELETE FROM member_households WHERE member_id = ?').run(memberId);
+      const link = db.prepare('INSERT INTO member_households (member_id, household_id) VALUES (?, ?)');
+      for (const householdId of new Set(householdIds)) link.run(memberId, householdId);
+    },
+    async householdPeople(householdIds) {
+      const result: Record<string, { members: string[]; residents: string[] }> = {};
+      if (householdIds.length === 0) return result;
+      const marks = householdIds.map(() => '?').join(', ');
+      for (const id of householdIds) result[id] = { members: [], residents: [] };
+      const members = db
+        .prepare(`SELECT mh.household_id, u.name FROM member_households mh JOIN users u ON u.id = mh.member_id WHERE mh.household_id IN (${marks}) ORDER BY u.name`)
+        .all(...householdIds) as Row[];
+      for (const row of members) result[str(row.household_id)].members.push(str(row.name));
+      const residents = db.prepare(`SELECT household_id, name FROM users WHERE household_id IN (${marks}) ORDER BY name`).all(...householdIds) as Row[];
+      for (const row of residents) result[str(row.household_id)].residents.push(str(row.name));
+      return result;
+    },
     async get(userId) {
       const row = byUser.get(userId) as Row | undefined;
       return row ? toMember(row) : null;

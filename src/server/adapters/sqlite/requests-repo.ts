@@ -7,6 +7,7 @@ import { requestColumns, toRequest, type Row } from './rows';
 export function createRequestRepo(db: Database.Database): RequestRepo {
   const byId = db.prepare('SELECT * FROM requests WHERE id = ?');
   const byToken = db.prepare('SELECT * FROM requests WHERE resident_id = ? AND client_token = ?');
+  const byFiler = db.prepare('SELECT * FROM requests WHERE filed_by = ? AND client_token = ? LIMIT 1');
   const roundsDue = db.prepare(`SELECT * FROM requests WHERE state = 'dispatching' AND round_deadline <= ? ORDER BY round_deadline LIMIT ?`);
   const keyOf = (request: RequestRecord) => ({ createdAt: request.createdAt, id: request.id });
   const placeholders = (count: number) => Array(count).fill('?').join(', ');
@@ -24,6 +25,10 @@ export function createRequestRepo(db: Database.Database): RequestRepo {
     },
     async findByClientToken(residentId, clientToken) {
       const row = byToken.get(residentId, clientToken) as Row | undefined;
+      return row ? toRequest(row) : null;
+    },
+    async findByFiler(filedBy, clientToken) {
+      const row = byFiler.get(filedBy, clientToken) as Row | undefined;
       return row ? toRequest(row) : null;
     },
     async update(id, expected: readonly RequestState[], patch) {

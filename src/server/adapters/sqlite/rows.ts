@@ -1,16 +1,17 @@
 import type { RequestCategory, Urgency } from '../../../shared/domain/categories';
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { Role } from '../../../shared/domain/roles';
+import type { AvailablePeriod, MemberKind } from '../../../shared/domain/community-settings';
 import type { AccountKind, AccountRecord, MemberRecord, OfferRecord, OfferStatus, OutboxRecord, PostingRecord, RequestRecord, UserRecord } from '../../ports';
 
 /** A row as better-sqlite3 returns it. */
 export type Row = Record<string, unknown>;
 
-const str = (value: unknown): string => String(value);
-const num = (value: unknown): number => Number(value);
-const strOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
-const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
-const json = <T>(value: unknown): T => JSON.parse(String(value)) as T;
+export const str = (value: unknown): string => String(value);
+export const num = (value: unknown): number => Number(value);
+export const strOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+export const numOrNull = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+export const json = <T>(value: unknown): T => JSON.parse(String(value)) as T;
 
 export function toUser(row: Row): UserRecord {
   return {
@@ -33,10 +34,18 @@ export function toMember(row: Row): MemberRecord {
     userId: str(row.user_id),
     communityId: str(row.community_id),
     gridId: strOrNull(row.grid_id),
+    kind: str(row.kind) as MemberKind,
+    workUnit: str(row.work_unit),
     skills: json<string[]>(row.skills),
+    availableHours: json<AvailablePeriod[]>(row.available_hours),
+    posts: json<string[]>(row.posts),
     status: str(row.status) as MemberRecord['status'],
     onLeave: num(row.on_leave) === 1,
     home: { lat: num(row.home_lat), lng: num(row.home_lng) },
+    reviewNote: strOrNull(row.review_note),
+    appliedAt: num(row.applied_at),
+    reviewedAt: numOrNull(row.reviewed_at),
+    reviewedBy: strOrNull(row.reviewed_by),
   };
 }
 
@@ -48,6 +57,7 @@ export function toRequest(row: Row): RequestRecord {
     householdId: strOrNull(row.household_id),
     residentId: str(row.resident_id),
     filedBy: str(row.filed_by),
+    filedByName: strOrNull(row.filed_by_name),
     clientToken: str(row.client_token),
     category: str(row.category) as RequestCategory,
     description: str(row.description),
@@ -83,6 +93,7 @@ export const REQUEST_COLUMNS: Record<keyof RequestRecord, string> = {
   householdId: 'household_id',
   residentId: 'resident_id',
   filedBy: 'filed_by',
+  filedByName: 'filed_by_name',
   clientToken: 'client_token',
   category: 'category',
   description: 'description',

@@ -154,4 +154,77 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX postings_debit ON postings(debit_account_id, created_at DESC, id DESC);
   CREATE INDEX postings_credit ON postings(credit_account_id, created_at DESC, id DESC);
   `,
+  // Community structure, onboarding, roles (issue 3).
+  `
+  ALTER TABLE communities ADD COLUMN district_id TEXT NOT NULL DEFAULT 'd_default';
+  ALTER TABLE communities ADD COLUMN settings TEXT;
+  CREATE TABLE buildings (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    grid_id TEXT REFERENCES grids(id),
+    name TEXT NOT NULL
+  );
+  CREATE INDEX buildings_community ON buildings(community_id, name);
+  ALTER TABLE households ADD COLUMN building_id TEXT REFERENCES buildings(id);
+  CREATE INDEX households_community ON households(community_id, address);
+  CREATE INDEX households_building ON households(building_id);
+  CREATE TABLE central_households (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    grid_id TEXT REFERENCES grids(id),
+    name TEXT NOT NULL,
+    household_id TEXT REFERENCES households(id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX central_households_community ON central_households(community_id, name);
+  CREATE TABLE central_household_members (
+    central_household_id TEXT NOT NULL REFERENCES central_households(id),
+    member_id TEXT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (central_household_id, member_id)
+  );
+  CREATE UNIQUE INDEX central_household_members_member ON central_household_members(member_id);
+  ALTER TABLE members ADD COLUMN kind TEXT NOT NULL DEFAULT 'member';
+  ALTER TABLE members ADD COLUMN work_unit TEXT NOT NULL DEFAULT '';
+  ALTER TABLE members ADD COLUMN available_hours TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE members ADD COLUMN posts TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE members ADD COLUMN review_note TEXT;
+  ALTER TABLE members ADD COLUMN applied_at INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE members ADD COLUMN reviewed_at INTEGER;
+  ALTER TABLE members ADD COLUMN reviewed_by TEXT;
+  CREATE INDEX members_community_status ON members(community_id, status, applied_at DESC);
+  CREATE INDEX users_community_name ON users(community_id, name);
+  CREATE INDEX users_phone ON users(phone);
+  ALTER TABLE requests ADD COLUMN filed_by_name TEXT;
+  CREATE INDEX requests_filer ON requests(filed_by, client_token);
+  CREATE TABLE shops (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    invite_code TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX shops_community ON shops(community_id, created_at);
+  CREATE TABLE shop_staff (
+    shop_id TEXT NOT NULL REFERENCES shops(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    joined_at INTEGER NOT NULL,
+    PRIMARY KEY (shop_id, user_id)
+  );
+  CREATE INDEX shop_staff_user ON shop_staff(user_id);
+  CREATE TABLE service_points (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    radius_m INTEGER NOT NULL,
+    opening_hours TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX service_points_community ON service_points(community_id, created_at);
+  `,
 ];
+

@@ -6,7 +6,9 @@ import { createEventRepo, createOfferRepo } from './offers-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createRequestRepo } from './requests-repo';
 import { MIGRATIONS } from './schema';
-import { createCommunityRepo, createUserRepo } from './users-repo';
+import { createCommunityRepo } from './community-repo';
+import { createServicePointRepo, createShopRepo } from './shops-repo';
+import { createUserRepo } from './users-repo';
 
 /** Serialises work on the one connection so an awaited transaction never interleaves with another. */
 class Mutex {
@@ -52,6 +54,8 @@ export function openSqliteStore(file: string): SqliteStore {
     events: createEventRepo(db),
     outbox: createOutboxRepo(db),
     ledger: createLedgerRepo(db),
+    shops: createShopRepo(db),
+    servicePoints: createServicePointRepo(db),
   };
   const mutex = new Mutex();
 

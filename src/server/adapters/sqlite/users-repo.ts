@@ -1,12 +1,26 @@
 import type Database from 'better-sqlite3';
-import type { CommunityRecord, CommunityRepo, GridRecord, UserRepo } from '../../ports';
 import type { Role } from '../../../shared/domain/roles';
+import type { UserPatch, UserRecord, UserRepo } from '../../ports';
+import { afterCursor, toPage } from './paging';
 import { toUser, type Row } from './rows';
+
+const PATCH_COLUMNS: Record<Exclude<keyof UserPatch, 'home'>, string> = {
+  name: 'name',
+  phone: 'phone',
+  communityId: 'community_id',
+  gridId: 'grid_id',
+  householdId: 'household_id',
+  roles: 'roles',
+  address: 'address',
+};
 
 export function createUserRepo(db: Database.Database): UserRepo {
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
   const byOpenid = db.prepare('SELECT * FROM users WHERE openid = ?');
   const byRole = db.prepare(`SELECT * FROM users WHERE community_id = ? AND EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = ?) ORDER BY id LIMIT 200`);
+  const insert = db.prepare(`INSERT INTO users (id, openid, name, phone, community_id, grid_id, household_id, roles, address, home_lat, home_lng, created_at)
+    VALUES (@id, @openid, @name, @phone, @communityId, @gridId, @householdId, @roles, @address, @homeLat, @homeLng, @createdAt)`);
+  const keyOf = (user: UserRecord) => ({ createdAt: user.createdAt, id: user.id });
   return {
     async getById(id) {
       const row = byId.get(id) as Row | undefined;
@@ -16,30 +30,52 @@ export function createUserRepo(db: Database.Database): UserRepo {
       const row = byOpenid.get(openid) as Row | undefined;
       return row ? toUser(row) : null;
     },
+    async listByIds(ids) {
+      if (ids.length === 0) return [];
+      return (db.prepare(`SELECT * FROM users WHERE id IN (${ids.map(() => '?').join(', ')})`).all(...ids) as Row[]).map(toUser);
+    },
     async listByRole(communityId: string, role: Role) {
       return (byRole.all(communityId, role) as Row[]).map(toUser);
+    },
+    async search(communityId, filter, page) {
+      const after = afterCursor(page.cursor);
+      const clauses = ['community_id = ?', after.sql];
+      const params: (string | number)[] = [communityId, ...after.params];
+      if (filter.keyword) {
+        clauses.push(`(name LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\' OR address LIKE ? ESCAPE '\\')`);
+        const prefix = `${escapeLike(filter.keyword)}%`;
+        params.push(prefix, prefix, `%${escapeLike(filter.keyword)}%`);
+      }
+      if (filter.role) {
+        clauses.push('EXISTS (SELECT 1 FROM json_each(users.roles) WHERE value = ?)');
+        params.push(filter.role);
+      }
+      const rows = db.prepare(`SELECT * FROM users WHERE ${clauses.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT ?`).all(...params, page.limit + 1) as Row[];
+      return toPage(rows.map(toUser), page, keyOf);
+    },
+    async insert(user) {
+      insert.run({
+        ...user,
+        roles: JSON.stringify(user.roles),
+        homeLat: user.home?.lat ?? null,
+        homeLng: user.home?.lng ?? null,
+      });
+    },
+    async update(id, patch) {
+      const pairs: [string, unknown][] = [];
+      for (const [key, value] of Object.entries(patch) as [keyof UserPatch, unknown][]) {
+        if (value === undefined) continue;
+        if (key === 'home') {
+          const home = value as UserRecord['home'];
+          pairs.push(['home_lat', home?.lat ?? null], ['home_lng', home?.lng ?? null]);
+        } else pairs.push([PATCH_COLUMNS[key], key === 'roles' ? JSON.stringify(value) : value]);
+      }
+      if (pairs.length === 0) return;
+      db.prepare(`UPDATE users SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...pairs.map(([, value]) => value), id);
     },
   };
 }
 
-export function createCommunityRepo(db: Database.Database): CommunityRepo {
-  const community = db.prepare('SELECT * FROM communities WHERE id = ?');
-  const grid = db.prepare('SELECT * FROM grids WHERE id = ?');
-  return {
-    async get(id): Promise<CommunityRecord | null> {
-      const row = community.get(id) as Row | undefined;
-      if (!row) return null;
-      return {
-        id: String(row.id),
-        name: String(row.name),
-        center: { lat: Number(row.center_lat), lng: Number(row.center_lng) },
-        dispatchPolicy: row.dispatch_policy ? JSON.parse(String(row.dispatch_policy)) : null,
-        createdAt: Number(row.created_at),
-      };
-    },
-    async getGrid(id): Promise<GridRecord | null> {
-      const row = grid.get(id) as Row | undefined;
-      return row ? { id: String(row.id), communityId: String(row.community_id), name: String(row.name) } : null;
-    },
-  };
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
