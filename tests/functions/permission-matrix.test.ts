@@ -1,0 +1,177 @@
+import { communityContract } from '../../src/shared/contracts/community';
+import { pointsContract } from '../../src/shared/contracts/points';
+import { requestsContract } from '../../src/shared/contracts/requests';
+import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
+import { ROLES, type Role } from '../../src/shared/domain/roles';
+import { SeedWriter } from '../../src/server/seed/seed-writer';
+import { offset } from '../../src/server/seed/demo-data';
+import { createTestWorld, fingerprint, type TestWorld } from '../support/test-runtime';
+import { OTHER_ADMIN, OTHER_MEMBER, RESIDENT, RESIDENT_HOME, repairRequest, seedDemo } from '../support/fixtures';
+
+/** One user per role holding only that role, so "allowed" never leaks through a second role. */
+const MATRIX: Record<Role, string> = Object.fromEntries(ROLES.map((role) => [role, `matrix-${role}`])) as Record<Role, string>;
+
+function seedMatrixUsers(world: TestWorld): void {
+  const seed = new SeedWriter(world.local.store.db, world.clock.now());
+  const home = offset(RESIDENT_HOME, 20, 20);
+  seed.inTransaction(() => {
+    for (const role of ROLES) {
+      const userId = `u_matrix_${role}`;
+      seed.user({ id: userId, openid: MATRIX[role], name: `矩阵${role}`, phone: '13512345678', communityId: 'c_demo', roles: [role], gridId: 'g_demo_1', home });
+      if (role === 'member' || role === 'volunteer') seed.member({ userId, communityId: 'c_demo', gridId: 'g_demo_1', skills: ['水电维修'], home, kind: role });
+    }
+  });
+  world.local.store.db.prepare(`INSERT INTO shop_staff (shop_id, user_id, joined_at) VALUES ('s_demo_1', 'u_matrix_shop_staff', 0)`).run();
+  // Everyone who fits is offered at once, so the matrix member and volunteer always hold an offer.
+  world.local.store.db.prepare(`UPDATE communities SET dispatch_policy = '{"batchSize":30}' WHERE id = 'c_demo'`).run();
+}
+
+type Foreign = 'own' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+interface Case {
+  /** Sets up what the call needs (as far as the caller's role allows) and returns its input. */
+  prepare: (world: TestWorld, caller: string, roles: readonly Role[], foreign: boolean) => Promise<Record<string, unknown>>;
+  /** What a caller from another community gets when their roles allow the action at all. */
+  foreign: Foreign;
+}
+
+const constant = (input: Record<string, unknown>): Case['prepare'] => async () => input;
+
+async function submitAs(world: TestWorld, openid: string): Promise<string> {
+  return (await world.ok('requests', 'submit', repairRequest(), openid)).id;
+}
+/** The caller's own request when they are a resident of the demo community, else 张秀英's. */
+const ownerFor = (caller: string, roles: readonly Role[], foreign: boolean) => (!foreign && roles.includes('resident') ? caller : RESIDENT);
+
+const CASES: Record<ActionName, Case> = {
+  'requests.submit': { prepare: async () => repairRequest(), foreign: 'own' },
+  'requests.listMine': { prepare: constant({ limit: 5 }), foreign: 'own' },
+  'requests.get': { prepare: async (world, caller, roles, foreign) => ({ requestId: await submitAs(world, ownerFor(caller, roles, foreign)) }), foreign: 'NOT_FOUND' },
+  'requests.cancel': { prepare: async (world, caller, roles, foreign) => ({ requestId: await submitAs(world, ownerFor(caller, roles, foreign)) }), foreign: 'NOT_FOUND' },
+  'requests.rate': {
+    prepare: async (world, caller, roles, foreign) => {
+      const requestId = await submitAs(world, ownerFor(caller, roles, foreign));
+      await world.ok('requests', 'accept', { requestId }, MATRIX.member);
+      await world.ok('requests', 'complete', { requestId, note: '已办好', photos: [] }, MATRIX.member);
+      return { requestId, stars: 5 };
+    },
+    foreign: 'NOT_FOUND',
+  },
+  'requests.listOffers': { prepare: constant({}), foreign: 'own' },
+  'requests.listTasks': { prepare: constant({ scope: 'open', limit: 5 }), foreign: 'own' },
+  'requests.accept': { prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT) }), foreign: 'FORBIDDEN' },
+  'requests.decline': { prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT) }), foreign: 'FORBIDDEN' },
+  'requests.complete': {
+    prepare: async (world, caller) => {
+      const requestId = await submitAs(world, RESIDENT);
+      await world.call('requests', 'accept', { requestId }, caller);
+      return { requestId, note: '已经修好了' };
+    },
+    foreign: 'FORBIDDEN',
+  },
+  'requests.fileOnBehalf': { prepare: async () => ({ ...repairRequest(), residentId: 'u_demo_resident_1' }), foreign: 'FORBIDDEN' },
+  'points.getMine': { prepare: constant({ limit: 5 }), foreign: 'own' },
+  'community.me': { prepare: constant({}), foreign: 'own' },
+  'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },
+  'community.markInboxRead': { prepare: constant({ ids: ['n_none'] }), foreign: 'own' },
+  'community.resolveScene': { prepare: constant({ scene: 'c=c_demo' }), foreign: 'own' },
+  'community.join': { prepare: constant({ scene: 'c=c_demo', name: '新名字', phone: '13512345679' }), foreign: 'CONFLICT' },
+  'community.getSettings': { prepare: constant({}), foreign: 'own' },
+  'community.applyMember': {
+    prepare: constant({ kind: 'volunteer', skills: ['助老陪护'], home: RESIDENT_HOME, gridId: 'g_demo_1', availableHours: ['weekend_day'] }),
+    foreign: 'FORBIDDEN',
+  },
+  'community.getMyApplication': { prepare: constant({}), foreign: 'own' },
+  'community.setOnLeave': { prepare: constant({ onLeave: true }), foreign: 'own' },
+  'community.claimPost': { prepare: constant({ post: '便民服务', claim: true }), foreign: 'own' },
+  'community.joinShop': { prepare: constant({ code: 'XFL2026A' }), foreign: 'FORBIDDEN' },
+  'community.listApplications': { prepare: constant({}), foreign: 'own' },
+  'community.reviewApplication': { prepare: constant({ userId: 'u_demo_applicant', decision: 'approve' }), foreign: 'FORBIDDEN' },
+  'community.listMembers': { prepare: constant({ keyword: '王' }), foreign: 'own' },
+  'community.listResidents': { prepare: constant({}), foreign: 'own' },
+  'community.listGrids': { prepare: constant({}), foreign: 'own' },
+  'community.createGrid': { prepare: constant({ name: '第三网格' }), foreign: 'own' },
+  'community.assignGridWorker': { prepare: constant({ userId: 'u_demo_resident_2', gridId: 'g_demo_1' }), foreign: 'FORBIDDEN' },
+  'community.listBuildings': { prepare: constant({}), foreign: 'own' },
+  'community.createBuilding': { prepare: constant({ name: '幸福里小区 9 栋', gridId: 'g_demo_1' }), foreign: 'FORBIDDEN' },
+  'community.listHouseholds': { prepare: constant({ keyword: '幸福里' }), foreign: 'own' },
+  'community.createHousehold': { prepare: constant({ buildingId: 'b_demo_1', door: '5 单元 909' }), foreign: 'FORBIDDEN' },
+  'community.listCentralHouseholds': { prepare: constant({}), foreign: 'own' },
+  'community.saveCentralHousehold': { prepare: constant({ name: '8 栋中心户', gridId: 'g_demo_1', memberIds: ['u_demo_member_6'] }), foreign: 'FORBIDDEN' },
+  'community.linkHouseholds': { prepare: constant({ memberId: 'u_demo_member_2', householdIds: ['h_demo_2'] }), foreign: 'FORBIDDEN' },
+  'community.updateSettings': { prepare: constant({ skills: ['水电维修', '代跑代办'], posts: ['便民服务'] }), foreign: 'own' },
+  'community.listShops': { prepare: constant({}), foreign: 'own' },
+  'community.createShop': { prepare: constant({ name: '社区书吧', kind: 'book_bar' }), foreign: 'own' },
+  'community.listServicePoints': { prepare: constant({}), foreign: 'own' },
+  'community.saveServicePoint': {
+    prepare: constant({ name: '邻里驿家', kind: 'neighbourhood_station', location: RESIDENT_HOME, radiusM: 100, openingHours: { weekdays: [1, 2, 3], open: '09:00', close: '17:00' } }),
+    foreign: 'own',
+  },
+  'community.getQrCode': { prepare: constant({ kind: 'community', id: 'c_demo' }), foreign: 'FORBIDDEN' },
+  'community.listCommunities': { prepare: constant({}), foreign: 'own' },
+};
+
+const CONTRACT_ACTIONS = [
+  ...Object.keys(requestsContract).map((action) => `requests.${action}`),
+  ...Object.keys(pointsContract).map((action) => `points.${action}`),
+  ...Object.keys(communityContract).map((action) => `community.${action}`),
+].sort();
+
+test('the matrix covers every action of every contract, and the permission table names no other', () => {
+  expect(Object.keys(CASES).sort()).toEqual(CONTRACT_ACTIONS);
+  expect(Object.keys(PERMISSIONS).sort()).toEqual(CONTRACT_ACTIONS);
+});
+
+const FOREIGN: { openid: string; roles: Role[] }[] = [
+  { openid: OTHER_ADMIN, roles: ['admin', 'resident'] },
+  { openid: OTHER_MEMBER, roles: ['member', 'resident'] },
+];
+
+function split(action: ActionName): ['requests' | 'points' | 'community', string] {
+  const [fn, name] = action.split('.');
+  return [fn as 'requests' | 'points' | 'community', name];
+}
+
+function permits(action: ActionName, roles: readonly Role[]): boolean {
+  const allowed: readonly Role[] | 'anyone' | 'visitor' = PERMISSIONS[action];
+  return allowed === 'anyone' || allowed === 'visitor' || roles.some((role) => allowed.includes(role));
+}
+
+let world: TestWorld;
+beforeEach(() => {
+  world = createTestWorld();
+  seedDemo(world);
+  seedMatrixUsers(world);
+});
+afterEach(() => world.close());
+
+async function expectRefused(action: ActionName, openid: string, roles: readonly Role[], code: string, foreign = false) {
+  const [fn, name] = split(action);
+  const input = await CASES[action].prepare(world, openid, roles, foreign);
+  const before = fingerprint(world);
+  const result = await world.call(fn, name as never, input as never, openid);
+  expect(result).toMatchObject({ ok: false, error: { code } });
+  expect(fingerprint(world)).toBe(before);
+}
+
+async function expectAllowed(action: ActionName, openid: string, roles: readonly Role[], foreign = false) {
+  const [fn, name] = split(action);
+  const input = await CASES[action].prepare(world, openid, roles, foreign);
+  const result = await world.call(fn, name as never, input as never, openid);
+  if (!result.ok) throw new Error(`${action} as ${openid} should succeed, got ${result.error.code}: ${result.error.message}`);
+}
+
+const rows = (Object.keys(CASES) as ActionName[]).flatMap((action) => ROLES.map((role) => [action, role] as const));
+
+test.each(rows)('%s as %s', async (action, role) => {
+  if (permits(action, [role])) await expectAllowed(action, MATRIX[role], [role]);
+  else await expectRefused(action, MATRIX[role], [role], 'FORBIDDEN');
+});
+
+const foreignRows = (Object.keys(CASES) as ActionName[]).flatMap((action) => FOREIGN.map((caller) => [action, caller.openid, caller.roles] as const));
+
+test.each(foreignRows)('%s as %s of another community', async (action, openid, roles) => {
+  if (!permits(action, roles)) return expectRefused(action, openid, roles, 'FORBIDDEN', true);
+  const expected = CASES[action].foreign;
+  if (expected === 'own') return expectAllowed(action, openid, roles, true);
+  return expectRefused(action, openid, roles, expected, true);
+});
