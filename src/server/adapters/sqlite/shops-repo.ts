@@ -21,7 +21,7 @@ export function createShopRepo(db: Database.Database): ShopRepo {
   const insert = db.prepare(`INSERT INTO shops (id, community_id, name, kind, description, invite_code, created_at)
     VALUES (@id, @communityId, @name, @kind, @description, @inviteCode, @createdAt)`);
   const addStaff = db.prepare('INSERT OR IGNORE INTO shop_staff (shop_id, user_id, joined_at) VALUES (?, ?, ?)');
-  const staff = db.prepare('SELECT u.* FROM shop_staff s JOIN users u ON u.id = s.user_id WHERE s.shop_id = ? ORDER BY s.joined_at LIMIT 100');
+  const staff = db.prepare('SELECT u.* FROM shop_staff s JOIN users u ON u.id = s.user_id WHERE s.shop_id = ? ORDER BY s.joined_at, s.rowid LIMIT 100');
   return {
     async get(id) {
       const row = byId.get(id) as Row | undefined;
