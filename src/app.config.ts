@@ -8,6 +8,27 @@ export default defineAppConfig({
     'pages/tasks/index',
     'pages/points/index',
     'pages/inbox/index',
+    'pages/join/index',
+    'pages/member/apply/index',
+  ],
+  // Community management is used by few people: keep it out of the main package.
+  subPackages: [
+    {
+      root: 'pages/admin',
+      pages: [
+        'index/index',
+        'applications/index',
+        'members/index',
+        'structure/index',
+        'central/index',
+        'shops/index',
+        'service-points/index',
+        'file-request/index',
+        'qr/index',
+        'settings/index',
+        'district/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -26,9 +26,14 @@ export interface DemoUser {
   roles: Role[];
 }
 
-/** Local host only: the demo users offered by the "模拟微信登录" picker. */
-export async function fetchDemoUsers(): Promise<DemoUser[]> {
+export interface DemoDirectory {
+  users: DemoUser[];
+  communities: { id: string; name: string }[];
+}
+
+/** Local host only: the demo users offered by the "模拟微信登录" picker, and communities to join as a new user. */
+export async function fetchDemoDirectory(): Promise<DemoDirectory> {
   const response = await fetch('/local/demo-users');
-  const envelope = (await response.json()) as { ok: boolean; data: DemoUser[] };
-  return envelope.ok ? envelope.data : [];
+  const envelope = (await response.json()) as { ok: boolean; data: DemoDirectory };
+  return envelope.ok ? envelope.data : { users: [], communities: [] };
 }

@@ -1,3 +1,5 @@
+import jsQR from 'jsqr';
+import { PNG as PngImage } from 'pngjs';
 import { startTestHost, type TestHost } from '../support/local-host';
 import { TINY_PNG as PNG } from '../support/images';
 
@@ -72,8 +74,9 @@ test('an oversized body is refused without a write', async () => {
 
 test('the demo user picker lists residents, members and the admin', async () => {
   const response = await fetch(`${testHost.host.url}/local/demo-users`);
-  const body = (await response.json()) as { data: { openid: string; name: string }[] };
-  const openids = body.data.map((user) => user.openid);
+  const body = (await response.json()) as { data: { users: { openid: string; name: string }[]; communities: { id: string }[] } };
+  const openids = body.data.users.map((user) => user.openid);
+  expect(body.data.communities.map((community) => community.id)).toEqual(['c_demo', 'c_demo_2']);
   expect(openids).toEqual(expect.arrayContaining(['demo-resident-1', 'demo-member-1', 'demo-admin']));
   expect(openids).toHaveLength(23);
 });
@@ -104,4 +107,15 @@ describe('the host runs the scheduler on its own timer', () => {
     while (rounds() < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(rounds()).toBe(2);
   });
+});
+
+test('a community QR code is a PNG that decodes to the join page with the same scene', async () => {
+  const response = await fetch(`${testHost.host.url}/qr?scene=${encodeURIComponent('c=c_demo')}`);
+  expect(response.headers.get('content-type')).toBe('image/png');
+  const image = PngImage.sync.read(Buffer.from(await response.arrayBuffer()));
+  const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
+  expect(decoded?.data).toBe(`${testHost.host.url}/#/pages/join/index?scene=c%3Dc_demo`);
+
+  const bad = await fetch(`${testHost.host.url}/qr?scene=${encodeURIComponent('c=社区')}`);
+  expect(bad.status).toBe(400);
 });

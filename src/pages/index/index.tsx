@@ -22,6 +22,8 @@ export default function IndexPage() {
 
   const isMember = me?.roles.some((role) => role === 'member' || role === 'volunteer') ?? false;
   const isResident = me?.roles.includes('resident') ?? false;
+  const isStaff = me?.roles.some((role) => role === 'admin' || role === 'grid_worker') ?? false;
+  const isDistrict = me?.roles.includes('district_viewer') ?? false;
 
   return (
     <View className='page'>
@@ -57,6 +59,21 @@ export default function IndexPage() {
             我的积分
           </BigButton>
         </View>
+      ) : null}
+      {isStaff ? (
+        <BigButton id='go-admin' onClick={go('/pages/admin/index/index')}>
+          社区管理
+        </BigButton>
+      ) : null}
+      {isDistrict ? (
+        <BigButton id='go-district' onClick={go('/pages/admin/district/index')}>
+          街道总览
+        </BigButton>
+      ) : null}
+      {isResident ? (
+        <BigButton id='go-apply' secondary onClick={go('/pages/member/apply/index')}>
+          {isMember ? '我的报到与岗位' : '党员/志愿者报到'}
+        </BigButton>
       ) : null}
       {me ? (
         <BigButton id='go-inbox' secondary onClick={go('/pages/inbox/index')}>

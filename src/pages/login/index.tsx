@@ -4,14 +4,15 @@ import { useCallback } from 'react';
 import { BigButton } from '../../components/big-button';
 import { ErrorText } from '../../components/error-text';
 import { useLoader } from '../../hooks/use-loader';
-import { fetchDemoUsers } from '../../services/api';
-import { setLocalOpenid } from '../../services/session';
+import { fetchDemoDirectory } from '../../services/api';
+import { clearLocalOpenid, setLocalOpenid } from '../../services/session';
+import { buildScene } from '../../shared/domain/scene';
 import { ROLE_LABELS } from '../../shared/domain/roles';
 
 /** Local H5 only: stands in for WeChat login by letting you pick a demo user. */
 export default function LoginPage() {
-  const load = useCallback(() => fetchDemoUsers(), []);
-  const { data: users, error } = useLoader(load);
+  const load = useCallback(() => fetchDemoDirectory(), []);
+  const { data, error } = useLoader(load);
 
   const choose = (openid: string) => {
     setLocalOpenid(openid);
@@ -23,9 +24,22 @@ export default function LoginPage() {
       <View className='title'>模拟微信登录</View>
       <View className='muted'>本地演示环境：请选择一位演示用户登录。在微信中会自动识别身份。</View>
       <ErrorText message={error} />
-      {(users ?? []).map((user) => (
+      {(data?.users ?? []).map((user) => (
         <BigButton key={user.openid} id={`login-${user.openid}`} secondary onClick={() => choose(user.openid)}>
           {user.name} · {user.roles.map((role) => ROLE_LABELS[role]).join('、')}
+        </BigButton>
+      ))}
+      <View className='subtitle'>模拟新用户扫描社区二维码</View>
+      {(data?.communities ?? []).map((community) => (
+        <BigButton
+          key={community.id}
+          id={`scan-${community.id}`}
+          onClick={() => {
+            clearLocalOpenid();
+            void Taro.navigateTo({ url: `/pages/join/index?scene=${encodeURIComponent(buildScene({ kind: 'community', id: community.id }))}` });
+          }}
+        >
+          扫码加入{community.name}
         </BigButton>
       ))}
     </View>

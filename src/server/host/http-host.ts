@@ -8,7 +8,7 @@ import QRCode from 'qrcode';
 import sirv from 'sirv';
 import { parseScene } from '../../shared/domain/scene';
 import { AppError, HTTP_STATUS, type Envelope } from '../../shared/errors';
-import { listDemoUsers } from '../adapters/sqlite/demo-users';
+import { listDemoCommunities, listDemoUsers } from '../adapters/sqlite/demo-users';
 import type { CloudMain } from '../functions/define-function';
 import type { LocalContext, LocalRuntime } from './local-runtime';
 import { uploadsDir } from './local-runtime';
@@ -158,7 +158,7 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
         if (req.method !== 'POST') return fail(res, 405, new AppError('VALIDATION_FAILED', '请使用 POST 调用'));
         return callFunction(req, res, main);
       }
-      if (path === '/local/demo-users' && req.method === 'GET') return send(res, 200, { ok: true, data: listDemoUsers(local.store.db) });
+      if (path === '/local/demo-users' && req.method === 'GET') return send(res, 200, { ok: true, data: { users: listDemoUsers(local.store.db), communities: listDemoCommunities(local.store.db) } });
       if (path === '/qr' && req.method === 'GET') return serveQr(req, res, url.searchParams.get('scene') ?? '');
       if (path.startsWith('/files/') && req.method === 'GET') return serveUpload(res, path.slice('/files/'.length));
       if (serveH5 && (req.method === 'GET' || req.method === 'HEAD')) return serveH5(req, res, () => fail(res, 404, new AppError('NOT_FOUND', '页面不存在')));

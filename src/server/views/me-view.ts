@@ -16,6 +16,7 @@ export async function toMeView(tx: Tx, user: UserRecord): Promise<TMe> {
     phone: user.phone,
     address: user.address,
     home: user.home,
+    communityCenter: community.center,
     unreadCount: await tx.outbox.countUnread(user.id),
   };
 }

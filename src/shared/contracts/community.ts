@@ -22,6 +22,7 @@ export const zMe = z.object({
   phone: z.string(),
   address: z.string(),
   home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  communityCenter: z.object({ lat: z.number(), lng: z.number() }),
   unreadCount: z.number(),
 });
 export type TMe = z.infer<typeof zMe>;
@@ -104,7 +105,14 @@ export const zServicePointView = zNamed.extend({
   radiusM: z.number(),
   openingHours: z.object({ weekdays: z.array(z.number()), open: z.string(), close: z.string() }),
 });
-export const zResidentView = z.object({ id: z.string(), name: z.string(), phone: z.string(), address: z.string(), gridName: z.string().nullable() });
+export const zResidentView = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  address: z.string(),
+  gridName: z.string().nullable(),
+  home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+});
 export const zCommunitySummary = zNamed.extend({ grids: z.number(), members: z.number(), residents: z.number(), openRequests: z.number() });
 export const zWarnings = z.object({ warnings: z.array(z.string()) });
 
@@ -126,7 +134,7 @@ export const communityContract = {
     }),
     output: zMe,
   },
-  getSettings: { input: zEmptyInput, output: zSettings },
+  getSettings: { input: zEmptyInput, output: zSettings.extend({ grids: z.array(zNamed) }) },
   applyMember: {
     input: z.strictObject({
       kind: z.enum(MEMBER_KINDS, { error: '请选择党员或志愿者' }),

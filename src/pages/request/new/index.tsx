@@ -8,6 +8,7 @@ import { messageOf } from '../../../services/transport';
 import { newClientToken, uploadPhoto } from '../../../services/upload';
 import { CATEGORY_HINTS, CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
 import type { LatLng } from '../../../shared/domain/geo';
+import { getCurrentLocation } from '../../../services/location';
 
 const MAX_DESCRIPTION = 500;
 const MAX_PHOTOS = 3;
@@ -31,16 +32,19 @@ export default function NewRequestPage() {
         if (me.home) {
           setLocation(me.home);
           setLocationNote('已使用您登记的住址位置');
-        } else setLocationNote('请点击“使用当前位置”');
+        } else {
+          setLocation(me.communityCenter);
+          setLocationNote('暂用社区位置；在家时请点击“使用当前位置”，派单更准');
+        }
       })
       .catch((caught) => setError(messageOf(caught)));
   });
 
   const useCurrentLocation = async () => {
     try {
-      const result = await Taro.getLocation({ type: 'gcj02' });
-      setLocation({ lat: result.latitude, lng: result.longitude });
+      setLocation(await getCurrentLocation());
       setLocationNote('已使用当前位置');
+      setError(null);
     } catch {
       setLocationNote('没有取得当前位置，仍使用登记的住址位置');
     }
@@ -111,8 +115,10 @@ export default function NewRequestPage() {
 
       <View className='subtitle'>3. 地址</View>
       <Input id='address' className='field' aria-label='地址' value={address} maxlength={120} onInput={(event) => setAddress(event.detail.value)} />
-      <View className='muted'>{locationNote}</View>
-      <BigButton secondary onClick={useCurrentLocation}>
+      <View className='muted' id='location-note' role='status'>
+        {locationNote}
+      </View>
+      <BigButton id='use-location' secondary onClick={useCurrentLocation}>
         使用当前位置
       </BigButton>
 

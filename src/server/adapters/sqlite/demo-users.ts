@@ -16,3 +16,8 @@ export function listDemoUsers(db: Database.Database, limit = 40): DemoUser[] {
   }[];
   return rows.map((row) => ({ openid: row.openid, name: row.name, roles: JSON.parse(row.roles) as Role[] }));
 }
+
+/** Communities whose join page the picker can open as a brand-new WeChat user. */
+export function listDemoCommunities(db: Database.Database): { id: string; name: string }[] {
+  return db.prepare('SELECT id, name FROM communities ORDER BY created_at, id LIMIT 10').all() as { id: string; name: string }[];
+}

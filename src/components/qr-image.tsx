@@ -1,0 +1,25 @@
+import { Image, View } from '@tarojs/components';
+import { useCallback } from 'react';
+import { useLoader } from '../hooks/use-loader';
+import { fetchQrCode } from '../services/community';
+import { ErrorText } from './error-text';
+
+export interface QrImageProps {
+  kind: 'community' | 'grid' | 'service_point' | 'shop_invite';
+  id: string;
+  caption: string;
+}
+
+/** A printable QR code; long-press to save it in WeChat. */
+export function QrImage({ kind, id, caption }: QrImageProps) {
+  const load = useCallback(() => fetchQrCode(kind, id), [kind, id]);
+  const { data, error } = useLoader(load);
+  return (
+    <View className='card' style={{ textAlign: 'center' }}>
+      <View className='subtitle'>{caption}</View>
+      <ErrorText message={error} />
+      {data ? <Image className='qr-image' src={data.imageUrl} showMenuByLongpress aria-label={`${caption}二维码`} style={{ width: '480px', height: '480px' }} /> : null}
+      {data ? <View className='muted'>二维码内容：{data.scene}</View> : null}
+    </View>
+  );
+}

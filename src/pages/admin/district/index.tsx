@@ -1,0 +1,24 @@
+import { View } from '@tarojs/components';
+import { useCallback } from 'react';
+import { ErrorText } from '../../../components/error-text';
+import { useLoader } from '../../../hooks/use-loader';
+import { fetchCommunities } from '../../../services/community';
+
+/** The district-level view across communities. */
+export default function DistrictPage() {
+  const load = useCallback(() => fetchCommunities(), []);
+  const { data, error } = useLoader(load);
+  return (
+    <View className='page'>
+      <ErrorText message={error} />
+      {data?.items.map((community) => (
+        <View key={community.id} className='card community-item'>
+          <View className='subtitle'>{community.name}</View>
+          <View className='muted'>
+            {community.grids} 个网格 · {community.members} 名党员 · {community.residents} 名居民 · 在办求助 {community.openRequests} 件
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}

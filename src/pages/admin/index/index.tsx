@@ -1,0 +1,60 @@
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback } from 'react';
+import { BigButton } from '../../../components/big-button';
+import { ErrorText } from '../../../components/error-text';
+import { useLoader } from '../../../hooks/use-loader';
+import { fetchMe } from '../../../services/api';
+import { fetchApplications } from '../../../services/community';
+
+const go = (page: string) => () => Taro.navigateTo({ url: `/pages/admin/${page}/index` });
+
+/** Community management for the secretary (admin) and grid workers. */
+export default function AdminHomePage() {
+  const load = useCallback(async () => {
+    const me = await fetchMe();
+    const pending = me.roles.includes('admin') ? (await fetchApplications('pending')).items.length : 0;
+    return { me, pending };
+  }, []);
+  const { data, error } = useLoader(load);
+  const isAdmin = data?.me.roles.includes('admin') ?? false;
+  return (
+    <View className='page'>
+      <ErrorText message={error} />
+      {data ? <View className='title'>{data.me.communityName} · 社区管理</View> : null}
+      {isAdmin ? (
+        <BigButton id='admin-applications' onClick={go('applications')}>
+          报到审核{data && data.pending > 0 ? <Text className='badge'>{data.pending}</Text> : null}
+        </BigButton>
+      ) : null}
+      <BigButton id='admin-file-request' secondary onClick={go('file-request')}>
+        代办登记（替居民提交求助）
+      </BigButton>
+      <BigButton id='admin-members' secondary onClick={go('members')}>
+        党员与居民
+      </BigButton>
+      <BigButton id='admin-structure' secondary onClick={go('structure')}>
+        网格 · 楼栋 · 住户
+      </BigButton>
+      <BigButton id='admin-central' secondary onClick={go('central')}>
+        党员中心户
+      </BigButton>
+      <BigButton id='admin-service-points' secondary onClick={go('service-points')}>
+        服务点
+      </BigButton>
+      <BigButton id='admin-qr' secondary onClick={go('qr')}>
+        社区二维码
+      </BigButton>
+      {isAdmin ? (
+        <View>
+          <BigButton id='admin-shops' secondary onClick={go('shops')}>
+            积分超市与店铺
+          </BigButton>
+          <BigButton id='admin-settings' secondary onClick={go('settings')}>
+            特长与岗位设置
+          </BigButton>
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,90 @@
+import { View } from '@tarojs/components';
+import { useCallback, useState } from 'react';
+import { BigButton } from '../../../components/big-button';
+import { ChipSelect } from '../../../components/chip-select';
+import { ErrorText } from '../../../components/error-text';
+import { TextField } from '../../../components/text-field';
+import { useLoader } from '../../../hooks/use-loader';
+import { assignGridWorker, fetchGrids, fetchMembers, fetchResidents } from '../../../services/community';
+import { messageOf } from '../../../services/transport';
+import { MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
+
+type Tab = 'members' | 'residents';
+
+export default function MembersPage() {
+  const [tab, setTab] = useState<Tab>('members');
+  const [keyword, setKeyword] = useState('');
+  const [query, setQuery] = useState('');
+  const [gridFor, setGridFor] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const grids = (await fetchGrids()).items;
+    if (tab === 'members') return { grids, members: (await fetchMembers(query || undefined)).items, residents: [] };
+    return { grids, members: [], residents: (await fetchResidents(query || undefined)).items };
+  }, [tab, query]);
+  const { data, error } = useLoader(load);
+
+  const makeGridWorker = async (userId: string, name: string) => {
+    const gridId = gridFor[userId];
+    if (!gridId) return setActionError('请先选择网格');
+    try {
+      const grid = await assignGridWorker(userId, gridId);
+      setNotice(`${name} 已成为${grid.name}的网格员`);
+      setActionError(null);
+    } catch (caught) {
+      setActionError(messageOf(caught));
+    }
+  };
+
+  return (
+    <View className='page'>
+      <ChipSelect
+        label='名单'
+        options={[
+          { value: 'members', label: '党员/志愿者' },
+          { value: 'residents', label: '居民' },
+        ]}
+        selected={[tab]}
+        onChange={(next) => setTab(next[0] as Tab)}
+      />
+      <TextField id='member-search' label='搜索（姓名、电话、特长）' value={keyword} onChange={setKeyword} maxlength={20} />
+      <BigButton id='member-search-submit' secondary onClick={() => setQuery(keyword.trim())}>
+        搜索
+      </BigButton>
+      <ErrorText message={error ?? actionError} />
+      {notice ? <View className='card' role='status'>{notice}</View> : null}
+      {data?.members.map((member) => (
+        <View key={member.userId} className='card member-item'>
+          <View className='subtitle'>
+            {member.name}（{MEMBER_KIND_LABELS[member.kind]}）{member.onLeave ? ' · 请假中' : ''}
+          </View>
+          <View>电话：{member.phone}</View>
+          <View>网格：{member.gridName ?? '未分配'}</View>
+          <View>特长：{member.skills.join('、')}</View>
+          <View className='muted'>
+            联系 {member.linkedHouseholds} 户{member.posts.length > 0 ? ` · 岗位：${member.posts.join('、')}` : ''}
+          </View>
+        </View>
+      ))}
+      {data?.residents.map((resident) => (
+        <View key={resident.id} className='card resident-item'>
+          <View className='subtitle'>{resident.name}</View>
+          <View>电话：{resident.phone}</View>
+          <View>地址：{resident.address || '未填写'}</View>
+          <View className='muted'>{resident.gridName ?? '未分配网格'}</View>
+          <ChipSelect
+            label='设为网格员'
+            options={data.grids.map((grid) => ({ value: grid.id, label: grid.name }))}
+            selected={gridFor[resident.id] ? [gridFor[resident.id]] : []}
+            onChange={(next) => setGridFor((current) => ({ ...current, [resident.id]: next[0] }))}
+          />
+          <BigButton secondary onClick={() => makeGridWorker(resident.id, resident.name)}>
+            设为所选网格的网格员
+          </BigButton>
+        </View>
+      ))}
+      {data && data.members.length + data.residents.length === 0 ? <View className='muted'>没有找到。</View> : null}
+    </View>
+  );
+}

@@ -1,0 +1,20 @@
+import { View } from '@tarojs/components';
+import { useCallback } from 'react';
+import { ErrorText } from '../../../components/error-text';
+import { QrImage } from '../../../components/qr-image';
+import { useLoader } from '../../../hooks/use-loader';
+import { fetchMe } from '../../../services/api';
+import { fetchGrids } from '../../../services/community';
+
+/** Codes to print and post: residents scan them to join the community (or a grid of it). */
+export default function QrPage() {
+  const load = useCallback(async () => ({ me: await fetchMe(), grids: (await fetchGrids()).items }), []);
+  const { data, error } = useLoader(load);
+  return (
+    <View className='page'>
+      <ErrorText message={error} />
+      {data ? <QrImage kind='community' id={data.me.communityId} caption={`${data.me.communityName}（居民扫码加入）`} /> : null}
+      {data?.grids.map((grid) => <QrImage key={grid.id} kind='grid' id={grid.id} caption={grid.name} />)}
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '特长与岗位设置' });

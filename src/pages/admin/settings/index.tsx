@@ -1,0 +1,50 @@
+import { Textarea, View } from '@tarojs/components';
+import { useCallback, useState } from 'react';
+import { BigButton } from '../../../components/big-button';
+import { ErrorText } from '../../../components/error-text';
+import { useLoader } from '../../../hooks/use-loader';
+import { fetchSettings, updateSettings } from '../../../services/community';
+import { messageOf } from '../../../services/transport';
+
+const splitList = (text: string) =>
+  text
+    .split(/[，,、\n]/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** The skill list members choose from when they register, and the standing posts (定岗领办) they can claim. */
+export default function SettingsPage() {
+  const load = useCallback(() => fetchSettings(), []);
+  const { data, error } = useLoader(load);
+  const [skills, setSkills] = useState<string | null>(null);
+  const [posts, setPosts] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const save = async () => {
+    if (!data) return;
+    try {
+      const saved = await updateSettings(splitList(skills ?? data.skills.join('、')), splitList(posts ?? data.posts.join('、')));
+      setSkills(saved.skills.join('、'));
+      setPosts(saved.posts.join('、'));
+      setNotice('已保存');
+      setActionError(null);
+    } catch (caught) {
+      setActionError(messageOf(caught));
+    }
+  };
+
+  return (
+    <View className='page'>
+      <ErrorText message={error ?? actionError} />
+      <View className='subtitle'>特长选项（用顿号或逗号分隔）</View>
+      <Textarea id='settings-skills' className='field textarea' aria-label='特长选项' value={skills ?? data?.skills.join('、') ?? ''} maxlength={600} onInput={(event) => setSkills(event.detail.value)} />
+      <View className='subtitle'>定岗领办岗位</View>
+      <Textarea id='settings-posts' className='field textarea' aria-label='岗位' value={posts ?? data?.posts.join('、') ?? ''} maxlength={600} onInput={(event) => setPosts(event.detail.value)} />
+      {notice ? <View role='status'>{notice}</View> : null}
+      <BigButton id='settings-save' onClick={save}>
+        保存设置
+      </BigButton>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网格 · 楼栋 · 住户' });

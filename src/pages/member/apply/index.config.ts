@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党员/志愿者报到' });
