@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { repairRequest, RESIDENT } from '../support/fixtures';
+import { benchDistrict } from './district';
 import { isChildMessage, type ChildMessage, type CountMessage, type ParentMessage } from './protocol';
 
 const CONNECTIONS = 50;
@@ -272,7 +273,10 @@ async function main(): Promise<void> {
     await stopServer(bareServer);
   }
 
-  const markdown = report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored });
+  console.error('bench: generating the district dataset …');
+  const district = await benchDistrict();
+
+  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}`;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(RESULTS_FILE, markdown);
   console.log(`\n${markdown}`);
