@@ -3,13 +3,14 @@ import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { ErrorText } from '../../components/error-text';
 import { formatTime } from '../../components/format-time';
-import { useLoader } from '../../hooks/use-loader';
+import { LoadMore } from '../../components/load-more';
+import { usePagedLoader } from '../../hooks/use-paged-loader';
 import { fetchInbox, markInboxRead } from '../../services/api';
 import type { TInboxItem } from '../../shared/contracts/community';
 
 export default function InboxPage() {
-  const load = useCallback(() => fetchInbox(), []);
-  const { data, error } = useLoader(load);
+  const load = useCallback((cursor?: string) => fetchInbox(cursor), []);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
 
   const open = (item: TInboxItem) => {
     if (!item.read) void markInboxRead([item.id]).catch(() => undefined);
@@ -30,6 +31,7 @@ export default function InboxPage() {
           <View className='muted'>{formatTime(item.createdAt)}</View>
         </View>
       ))}
+      <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
     </View>
   );
 }

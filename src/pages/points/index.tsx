@@ -2,12 +2,13 @@ import { View } from '@tarojs/components';
 import { useCallback } from 'react';
 import { ErrorText } from '../../components/error-text';
 import { formatTime } from '../../components/format-time';
-import { useLoader } from '../../hooks/use-loader';
+import { LoadMore } from '../../components/load-more';
+import { usePagedLoader } from '../../hooks/use-paged-loader';
 import { fetchMyPoints } from '../../services/api';
 
 export default function PointsPage() {
-  const load = useCallback(() => fetchMyPoints(), []);
-  const { data, error } = useLoader(load);
+  const load = useCallback((cursor?: string) => fetchMyPoints(cursor), []);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
   return (
     <View className='page'>
       <ErrorText message={error} />
@@ -31,6 +32,7 @@ export default function PointsPage() {
           </View>
         </View>
       ))}
+      <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
     </View>
   );
 }

@@ -5,7 +5,8 @@ import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
 import { formatTime } from '../../../components/format-time';
-import { useLoader } from '../../../hooks/use-loader';
+import { LoadMore } from '../../../components/load-more';
+import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { fetchApplications, reviewApplication } from '../../../services/community';
 import { messageOf } from '../../../services/transport';
 import { AVAILABLE_PERIOD_LABELS, MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
@@ -19,8 +20,8 @@ const STATUS_OPTIONS = [
 
 export default function ApplicationsPage() {
   const [status, setStatus] = useState<Status>('pending');
-  const load = useCallback(() => fetchApplications(status), [status]);
-  const { data, error, reload } = useLoader(load);
+  const load = useCallback((cursor?: string) => fetchApplications(status, cursor), [status]);
+  const { data, error, reload, hasMore, loadMore, loadingMore } = usePagedLoader(load);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -70,6 +71,7 @@ export default function ApplicationsPage() {
           ) : null}
         </View>
       ))}
+      <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
     </View>
   );
 }

@@ -3,8 +3,10 @@ import { useCallback, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
+import { LoadMore } from '../../../components/load-more';
 import { TextField } from '../../../components/text-field';
 import { useLoader } from '../../../hooks/use-loader';
+import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { assignGridWorker, fetchGrids, fetchMembers, fetchResidents } from '../../../services/community';
 import { messageOf } from '../../../services/transport';
 import { MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
@@ -15,15 +17,59 @@ export default function MembersPage() {
   const [tab, setTab] = useState<Tab>('members');
   const [keyword, setKeyword] = useState('');
   const [query, setQuery] = useState('');
+  return (
+    <View className='page'>
+      <ChipSelect
+        label='名单'
+        options={[
+          { value: 'members', label: '党员/志愿者' },
+          { value: 'residents', label: '居民' },
+        ]}
+        selected={[tab]}
+        onChange={(next) => setTab(next[0] as Tab)}
+      />
+      <TextField id='member-search' label='搜索（姓名、电话、特长、地址）' value={keyword} onChange={setKeyword} maxlength={20} />
+      <BigButton id='member-search-submit' secondary onClick={() => setQuery(keyword.trim())}>
+        搜索
+      </BigButton>
+      {tab === 'members' ? <MemberList query={query} /> : <ResidentList query={query} />}
+    </View>
+  );
+}
+
+function MemberList({ query }: { query: string }) {
+  const load = useCallback((cursor?: string) => fetchMembers(query || undefined, cursor), [query]);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  return (
+    <View>
+      <ErrorText message={error} />
+      {data?.items.map((member) => (
+        <View key={member.userId} className='card member-item'>
+          <View className='subtitle'>
+            {member.name}（{MEMBER_KIND_LABELS[member.kind]}）{member.onLeave ? ' · 请假中' : ''}
+          </View>
+          <View>电话：{member.phone}</View>
+          <View>网格：{member.gridName ?? '未分配'}</View>
+          <View>特长：{member.skills.join('、')}</View>
+          <View className='muted'>
+            联系 {member.linkedHouseholds} 户{member.posts.length > 0 ? ` · 岗位：${member.posts.join('、')}` : ''}
+          </View>
+        </View>
+      ))}
+      {data && data.items.length === 0 ? <View className='muted'>没有找到。</View> : null}
+      <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
+    </View>
+  );
+}
+
+function ResidentList({ query }: { query: string }) {
+  const load = useCallback((cursor?: string) => fetchResidents(query || undefined, cursor), [query]);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const loadGrids = useCallback(() => fetchGrids(), []);
+  const grids = useLoader(loadGrids).data?.items ?? [];
   const [gridFor, setGridFor] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const grids = (await fetchGrids()).items;
-    if (tab === 'members') return { grids, members: (await fetchMembers(query || undefined)).items, residents: [] };
-    return { grids, members: [], residents: (await fetchResidents(query || undefined)).items };
-  }, [tab, query]);
-  const { data, error } = useLoader(load);
 
   const makeGridWorker = async (userId: string, name: string) => {
     const gridId = gridFor[userId];
@@ -38,36 +84,14 @@ export default function MembersPage() {
   };
 
   return (
-    <View className='page'>
-      <ChipSelect
-        label='名单'
-        options={[
-          { value: 'members', label: '党员/志愿者' },
-          { value: 'residents', label: '居民' },
-        ]}
-        selected={[tab]}
-        onChange={(next) => setTab(next[0] as Tab)}
-      />
-      <TextField id='member-search' label='搜索（姓名、电话、特长）' value={keyword} onChange={setKeyword} maxlength={20} />
-      <BigButton id='member-search-submit' secondary onClick={() => setQuery(keyword.trim())}>
-        搜索
-      </BigButton>
+    <View>
       <ErrorText message={error ?? actionError} />
-      {notice ? <View className='card' role='status'>{notice}</View> : null}
-      {data?.members.map((member) => (
-        <View key={member.userId} className='card member-item'>
-          <View className='subtitle'>
-            {member.name}（{MEMBER_KIND_LABELS[member.kind]}）{member.onLeave ? ' · 请假中' : ''}
-          </View>
-          <View>电话：{member.phone}</View>
-          <View>网格：{member.gridName ?? '未分配'}</View>
-          <View>特长：{member.skills.join('、')}</View>
-          <View className='muted'>
-            联系 {member.linkedHouseholds} 户{member.posts.length > 0 ? ` · 岗位：${member.posts.join('、')}` : ''}
-          </View>
+      {notice ? (
+        <View className='card' role='status'>
+          {notice}
         </View>
-      ))}
-      {data?.residents.map((resident) => (
+      ) : null}
+      {data?.items.map((resident) => (
         <View key={resident.id} className='card resident-item'>
           <View className='subtitle'>{resident.name}</View>
           <View>电话：{resident.phone}</View>
@@ -75,7 +99,7 @@ export default function MembersPage() {
           <View className='muted'>{resident.gridName ?? '未分配网格'}</View>
           <ChipSelect
             label='设为网格员'
-            options={data.grids.map((grid) => ({ value: grid.id, label: grid.name }))}
+            options={grids.map((grid) => ({ value: grid.id, label: grid.name }))}
             selected={gridFor[resident.id] ? [gridFor[resident.id]] : []}
             onChange={(next) => setGridFor((current) => ({ ...current, [resident.id]: next[0] }))}
           />
@@ -84,7 +108,8 @@ export default function MembersPage() {
           </BigButton>
         </View>
       ))}
-      {data && data.members.length + data.residents.length === 0 ? <View className='muted'>没有找到。</View> : null}
+      {data && data.items.length === 0 ? <View className='muted'>没有找到。</View> : null}
+      <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
     </View>
   );
 }

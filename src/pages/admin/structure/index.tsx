@@ -4,7 +4,9 @@ import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
+import { LoadMore } from '../../../components/load-more';
 import { useLoader } from '../../../hooks/use-loader';
+import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { createBuilding, createGrid, createHousehold, fetchBuildings, fetchGrids, fetchHouseholds } from '../../../services/community';
 import { messageOf } from '../../../services/transport';
 
@@ -13,10 +15,12 @@ export default function StructurePage() {
   const [keyword, setKeyword] = useState('');
   const [query, setQuery] = useState('');
   const load = useCallback(async () => {
-    const [grids, buildings, households] = await Promise.all([fetchGrids(), fetchBuildings(), fetchHouseholds(query || undefined)]);
-    return { grids: grids.items, buildings: buildings.items, households: households.items };
-  }, [query]);
+    const [grids, buildings] = await Promise.all([fetchGrids(), fetchBuildings()]);
+    return { grids: grids.items, buildings: buildings.items };
+  }, []);
   const { data, error, reload } = useLoader(load);
+  const loadHouseholds = useCallback((cursor?: string) => fetchHouseholds(query || undefined, cursor), [query]);
+  const households = usePagedLoader(loadHouseholds);
   const [gridName, setGridName] = useState('');
   const [buildingName, setBuildingName] = useState('');
   const [buildingGrid, setBuildingGrid] = useState<string | null>(null);
@@ -29,7 +33,7 @@ export default function StructurePage() {
     try {
       await work();
       reset();
-      await reload();
+      await Promise.all([reload(), households.reload()]);
     } catch (caught) {
       setActionError(messageOf(caught));
     }
@@ -69,7 +73,8 @@ export default function StructurePage() {
       <BigButton secondary onClick={() => setQuery(keyword.trim())}>
         搜索
       </BigButton>
-      {data?.households.map((household) => (
+      <ErrorText message={households.error} />
+      {households.data?.items.map((household) => (
         <View key={household.id} className='card household-item'>
           <View>{household.address}</View>
           <View className='muted'>
@@ -77,6 +82,7 @@ export default function StructurePage() {
           </View>
         </View>
       ))}
+      <LoadMore hasMore={households.hasMore} loading={households.loadingMore} onLoadMore={households.loadMore} />
       <ChipSelect label='住户所在楼栋' options={(data?.buildings ?? []).map((building) => ({ value: building.id, label: building.name }))} selected={householdBuilding ? [householdBuilding] : []} onChange={(next) => setHouseholdBuilding(next[0] ?? null)} />
       <TextField id='household-door' label='单元和门牌号' value={door} onChange={setDoor} maxlength={30} placeholder='例如：2 单元 401' />
       <BigButton id='household-create' secondary onClick={() => run(() => createHousehold(householdBuilding ?? '', door), () => setDoor(''))}>
