@@ -224,6 +224,9 @@ export interface CandidateQuery {
   openTaskCap: number;
   householdId: string | null;
   since: number;
+  /** Only members who said they are available in this period (unless urgent). */
+  period: AvailablePeriod;
+  urgent: boolean;
 }
 
 export type UserPatch = Partial<Pick<UserRecord, 'name' | 'phone' | 'communityId' | 'gridId' | 'householdId' | 'roles' | 'address' | 'home'>>;

@@ -1,3 +1,4 @@
+import { periodAt } from '../../shared/domain/availability';
 import { CATEGORY_LABELS, CATEGORY_SKILLS } from '../../shared/domain/categories';
 import { resolveDispatchPolicy, type DispatchPolicy } from '../../shared/domain/dispatch-policy';
 import { explainRanking, rankCandidates } from '../../shared/domain/dispatch-ranking';
@@ -37,6 +38,8 @@ export async function runOfferRound(tx: Tx, request: RequestRecord, now: number)
       openTaskCap: policy.openTaskCap,
       householdId: request.householdId,
       since: now - 30 * DAY_MS,
+      period: periodAt(now),
+      urgent: request.urgency === 'urgent',
     });
     if (candidates.length === 0) continue;
 

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { SKILLS } from '../../shared/domain/categories';
+import { AVAILABLE_PERIODS } from '../../shared/domain/community-settings';
 import type { LatLng } from '../../shared/domain/geo';
 import { offset } from './demo-data';
 import { SeedWriter } from './seed-writer';
@@ -114,7 +115,8 @@ export function generateDistrict(db: Database.Database, options: { seed: number;
         const start = Math.floor(random() * householdIds.length);
         const linked = Array.from({ length: Math.min(size.householdsPerMember, householdIds.length) }, (_, k) => householdIds[(start + k) % householdIds.length]);
         seed.user({ id: userId, openid: `gen-m-${options.seed}-${c}-${m}`, name: name(), phone: String(phone++), communityId, roles: ['member', 'resident'], gridId, home });
-        seed.member({ userId, communityId, gridId, skills, home, linkedHouseholds: linked, onLeave: random() < 0.03 });
+        const availableHours = AVAILABLE_PERIODS.filter(() => random() < 0.7);
+        seed.member({ userId, communityId, gridId, skills, home, linkedHouseholds: linked, onLeave: random() < 0.03, availableHours });
         memberIds.push(userId);
       }
       result.counts.members += memberIds.length;

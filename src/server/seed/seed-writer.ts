@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DispatchPolicyOverrides } from '../../shared/domain/dispatch-policy';
+import { AVAILABLE_PERIODS } from '../../shared/domain/community-settings';
 import type { LatLng } from '../../shared/domain/geo';
 import type { Role } from '../../shared/domain/roles';
 import type { OpeningHours } from '../../shared/domain/structure-rules';
@@ -112,7 +113,7 @@ export class SeedWriter {
       input.kind ?? 'member',
       input.workUnit ?? '',
       JSON.stringify(input.skills),
-      JSON.stringify(input.availableHours ?? ['weekday_evening', 'weekend_day']),
+      JSON.stringify(input.availableHours ?? AVAILABLE_PERIODS),
       input.status ?? 'approved',
       input.onLeave ? 1 : 0,
       input.home.lat,

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { isAvailable } from '../../../shared/domain/availability';
 import { boundingBox, distanceMeters } from '../../../shared/domain/geo';
 import type { DispatchCandidate } from '../../../shared/domain/dispatch-ranking';
 import type { CandidateQuery, MemberRecord, MemberRepo } from '../../ports';
@@ -10,7 +11,7 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
   const byUser = db.prepare('SELECT * FROM members WHERE user_id = ?');
   // The R*Tree narrows to the bounding box; exact distance, skills and exclusions are checked below.
   const nearby = db.prepare(`
-    SELECT m.user_id, m.grid_id, m.skills, m.home_lat, m.home_lng, u.name,
+    SELECT m.user_id, m.grid_id, m.skills, m.available_hours, m.home_lat, m.home_lng, u.name,
       (SELECT COUNT(*) FROM requests r WHERE r.assignee_id = m.user_id AND r.state = 'accepted') AS open_tasks,
       (SELECT COUNT(*) FROM requests r WHERE r.assignee_id = m.user_id AND r.accepted_at >= @since) AS recent_tasks,
       (SELECT AVG(r.rating_stars) FROM requests r WHERE r.assignee_id = m.user_id AND r.rating_stars IS NOT NULL) AS avg_rating,
@@ -107,6 +108,7 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
         if (excluded.has(memberId)) continue;
         if (Number(row.open_tasks) >= query.openTaskCap) continue;
         if (query.skills.length > 0 && !query.skills.some((skill) => skills.includes(skill))) continue;
+        if (!isAvailable(JSON.parse(String(row.available_hours)) as string[], query.period, query.urgent)) continue;
         if (distanceMeters(query.center, home) > query.radiusM) continue;
         candidates.push({
           memberId,
