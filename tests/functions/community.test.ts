@@ -71,7 +71,7 @@ describe('joining by QR scene', () => {
 });
 
 describe('双报到: registration and review', () => {
-  const application = { kind: 'member' as const, workUnit: '区教育局', skills: ['水电维修', '助老陪护'], home: RESIDENT_HOME, gridId: 'g_demo_1', availableHours: ['weekend_day' as const] };
+  const application = { kind: 'member' as const, workUnit: '区教育局', skills: ['水电维修', '助老陪护'], home: RESIDENT_HOME, gridId: 'g_demo_1', availableHours: ['weekday_day' as const, 'weekend_day' as const] };
 
   test('a resident applies, the admin approves, and dispatch starts offering them tasks', async () => {
     const applied = await world.ok('community', 'applyMember', application, 'demo-resident-2');
