@@ -1,6 +1,15 @@
 import { requestsContract } from '../../src/shared/contracts/requests';
 import { defineFunction } from '../../src/server/functions/define-function';
 import { acceptTask } from '../../src/server/use-cases/accept-task';
+import { assignRequest } from '../../src/server/use-cases/assign-request';
+import { escalateRequest } from '../../src/server/use-cases/escalate-request';
+import { findSimilarRequests } from '../../src/server/use-cases/find-similar-requests';
+import { getDispatchPolicy } from '../../src/server/use-cases/get-dispatch-policy';
+import { listCandidates } from '../../src/server/use-cases/list-candidates';
+import { listRequestsForStaff } from '../../src/server/use-cases/list-requests-for-staff';
+import { recordEscalation } from '../../src/server/use-cases/record-escalation';
+import { reopenRequest } from '../../src/server/use-cases/reopen-request';
+import { updateDispatchPolicy } from '../../src/server/use-cases/update-dispatch-policy';
 import { cancelRequest } from '../../src/server/use-cases/cancel-request';
 import { completeTask } from '../../src/server/use-cases/complete-task';
 import { declineTask } from '../../src/server/use-cases/decline-task';
@@ -12,7 +21,7 @@ import { listTasks } from '../../src/server/use-cases/list-tasks';
 import { rateRequest } from '../../src/server/use-cases/rate-request';
 import { submitRequest } from '../../src/server/use-cases/submit-request';
 
-/** 点单 → 派单 → 接单 → 评单 */
+/** 点单 → 派单 → 接单 → 评单, manual dispatch, escalation (吹哨) and reopening. */
 export const main = defineFunction('requests', requestsContract, {
   submit: submitRequest,
   listMine: listMyRequests,
@@ -25,4 +34,13 @@ export const main = defineFunction('requests', requestsContract, {
   decline: declineTask,
   complete: completeTask,
   fileOnBehalf: fileRequestOnBehalf,
+  findSimilar: findSimilarRequests,
+  reopen: reopenRequest,
+  listForStaff: listRequestsForStaff,
+  listCandidates,
+  assign: assignRequest,
+  escalate: escalateRequest,
+  recordEscalation,
+  getDispatchPolicy: (context) => getDispatchPolicy(context),
+  updateDispatchPolicy,
 });

@@ -150,6 +150,38 @@ export interface RequestRecord {
   completedAt: number | null;
   ratedAt: number | null;
   cancelledAt: number | null;
+  /** An open request of the same kind nearby that this one probably repeats (shown to staff). */
+  duplicateOf: string | null;
+  /** Who handled it before the resident reopened it; they are asked first. */
+  previousAssigneeId: string | null;
+  reopenedAt: number | null;
+}
+
+export type EscalationStatus = 'open' | 'answered' | 'resolved';
+
+/** 吹哨: a request handed to a department or the property company after a joint meeting. */
+export interface EscalationRecord {
+  requestId: string;
+  communityId: string;
+  department: string;
+  meetingDate: string;
+  attendees: string[];
+  decision: string;
+  answer: string | null;
+  outcome: string | null;
+  status: EscalationStatus;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SimilarQuery {
+  communityId: string;
+  category: RequestCategory;
+  center: LatLng;
+  radiusM: number;
+  since: number;
+  states: readonly RequestState[];
 }
 
 export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
@@ -246,6 +278,7 @@ export interface CommunityRepo {
   get(id: string): Promise<CommunityRecord | null>;
   listInDistrict(districtId: string): Promise<CommunityRecord[]>;
   saveSettings(id: string, settings: CommunitySettings): Promise<void>;
+  saveDispatchPolicy(id: string, policy: DispatchPolicyOverrides): Promise<void>;
   getGrid(id: string): Promise<GridRecord | null>;
   listGrids(communityId: string): Promise<GridRecord[]>;
   insertGrid(grid: GridRecord): Promise<void>;
@@ -279,6 +312,11 @@ export interface MemberRepo {
   householdPeople(householdIds: readonly string[]): Promise<Record<string, { members: string[]; residents: string[] }>>;
 }
 
+export interface EscalationRepo {
+  get(requestId: string): Promise<EscalationRecord | null>;
+  save(escalation: EscalationRecord): Promise<void>;
+}
+
 export interface ShopRepo {
   get(id: string): Promise<ShopRecord | null>;
   getByInviteCode(code: string): Promise<ShopRecord | null>;
@@ -305,12 +343,18 @@ export interface RequestRepo {
   listByResident(residentId: string, page: TPageInput): Promise<Page<RequestRecord>>;
   listByAssignee(memberId: string, states: readonly RequestState[], page: TPageInput): Promise<Page<RequestRecord>>;
   listIds(ids: readonly string[]): Promise<RequestRecord[]>;
+  /** Requests of a community in these states, newest first. */
+  listByCommunity(communityId: string, states: readonly RequestState[], page: TPageInput): Promise<Page<RequestRecord>>;
+  /** Same-category requests near a point since a time, nearest first. */
+  findSimilar(query: SimilarQuery): Promise<RequestRecord[]>;
   /** Dispatching requests whose current round has run out. */
   listRoundsDue(now: number, limit: number): Promise<RequestRecord[]>;
 }
 
 export interface OfferRepo {
   insertMany(offers: readonly OfferRecord[]): Promise<void>;
+  /** Inserts or replaces one member's offer (manual assignment, or asking the previous member again). */
+  save(offer: OfferRecord): Promise<void>;
   get(requestId: string, memberId: string): Promise<OfferRecord | null>;
   listForRequest(requestId: string): Promise<OfferRecord[]>;
   listPendingForMember(memberId: string, now: number): Promise<OfferRecord[]>;
@@ -355,6 +399,7 @@ export interface Tx {
   ledger: LedgerRepo;
   shops: ShopRepo;
   servicePoints: ServicePointRepo;
+  escalations: EscalationRepo;
 }
 
 export interface Store {

@@ -1,6 +1,7 @@
 import { communityContract } from '../../src/shared/contracts/community';
 import { pointsContract } from '../../src/shared/contracts/points';
 import { requestsContract } from '../../src/shared/contracts/requests';
+import { DEFAULT_DISPATCH_POLICY } from '../../src/shared/domain/dispatch-policy';
 import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
 import { ROLES, type Role } from '../../src/shared/domain/roles';
 import { SeedWriter } from '../../src/server/seed/seed-writer';
@@ -69,6 +70,33 @@ const CASES: Record<ActionName, Case> = {
     foreign: 'FORBIDDEN',
   },
   'requests.fileOnBehalf': { prepare: async () => ({ ...repairRequest(), residentId: 'u_demo_resident_1' }), foreign: 'FORBIDDEN' },
+  'requests.findSimilar': { prepare: constant({ category: 'repair', location: RESIDENT_HOME }), foreign: 'own' },
+  'requests.reopen': {
+    prepare: async (world, caller, roles, foreign) => {
+      const requestId = await submitAs(world, ownerFor(caller, roles, foreign));
+      await world.ok('requests', 'accept', { requestId }, MATRIX.member);
+      await world.ok('requests', 'complete', { requestId, note: '已办好', photos: [] }, MATRIX.member);
+      return { requestId, reason: '水管还在漏水' };
+    },
+    foreign: 'NOT_FOUND',
+  },
+  'requests.listForStaff': { prepare: constant({ scope: 'open' }), foreign: 'own' },
+  'requests.listCandidates': { prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT) }), foreign: 'FORBIDDEN' },
+  'requests.assign': { prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT), memberId: 'u_demo_member_2' }), foreign: 'FORBIDDEN' },
+  'requests.escalate': {
+    prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT), department: '物业公司', meetingDate: '2026-11-20', attendees: ['陈书记', '物业经理'], decision: '物业公司负责更换主水管' }),
+    foreign: 'FORBIDDEN',
+  },
+  'requests.recordEscalation': {
+    prepare: async (world) => {
+      const requestId = await submitAs(world, RESIDENT);
+      await world.ok('requests', 'escalate', { requestId, department: '物业公司', meetingDate: '2026-11-20', attendees: ['陈书记'], decision: '物业负责' }, 'demo-admin');
+      return { requestId, answer: '已安排施工队', resolved: false };
+    },
+    foreign: 'FORBIDDEN',
+  },
+  'requests.getDispatchPolicy': { prepare: constant({}), foreign: 'own' },
+  'requests.updateDispatchPolicy': { prepare: constant({ ...DEFAULT_DISPATCH_POLICY, batchSize: 4 }), foreign: 'own' },
   'points.getMine': { prepare: constant({ limit: 5 }), foreign: 'own' },
   'community.me': { prepare: constant({}), foreign: 'own' },
   'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },

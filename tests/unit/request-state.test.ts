@@ -48,6 +48,8 @@ const LEGAL: ReadonlyArray<readonly [RequestState, RequestEvent, RequestState]> 
   ['accepted', 'escalate', 'escalated'],
   ['reopened', 'escalate', 'escalated'],
 
+  ['escalated', 'resolve', 'completed'],
+
   ['completed', 'reopen', 'reopened'],
   ['rated', 'reopen', 'reopened'],
 ];
@@ -58,9 +60,9 @@ function expectedNext(state: RequestState, event: RequestEvent): RequestState | 
 }
 
 describe('request lifecycle: nextState', () => {
-  test('there are 9 states and 9 events', () => {
+  test('there are 9 states and 10 events', () => {
     expect(REQUEST_STATES).toHaveLength(9);
-    expect([...EVENTS].sort()).toEqual(['accept', 'assign', 'cancel', 'complete', 'dispatch', 'escalate', 'exhaust', 'rate', 'reopen']);
+    expect([...EVENTS].sort()).toEqual(['accept', 'assign', 'cancel', 'complete', 'dispatch', 'escalate', 'exhaust', 'rate', 'reopen', 'resolve']);
   });
 
   test.each(LEGAL.map(([from, event, to]) => [from, event, to] as const))('%s --%s--> %s', (from, event, to) => {
@@ -77,7 +79,7 @@ describe('request lifecycle: nextState', () => {
       }
     }
     expect(illegal).toBe(REQUEST_STATES.length * EVENTS.length - LEGAL.length);
-    expect(LEGAL).toHaveLength(24);
+    expect(LEGAL).toHaveLength(25);
   });
 
   test.each<[RequestState, RequestEvent]>([
@@ -107,8 +109,8 @@ describe('request lifecycle: nextState', () => {
     for (const event of EVENTS) expect(nextState('cancelled', event)).toBeNull();
   });
 
-  test('escalated currently has no outgoing transitions', () => {
-    for (const event of EVENTS) expect(nextState('escalated', event)).toBeNull();
+  test('escalated leaves only when the department resolves it', () => {
+    for (const event of EVENTS) expect(nextState('escalated', event)).toBe(event === 'resolve' ? 'completed' : null);
   });
 
   test('the happy path submitted → dispatching → accepted → completed → rated', () => {
@@ -142,8 +144,9 @@ describe('request lifecycle: nextState', () => {
             expect(everCompleted).toBe(true);
           }
           if (next === 'completed') {
-            expect(state).toBe('accepted');
-            expect(everAccepted).toBe(true);
+            // A member completes what they accepted; a department resolves what was escalated.
+            expect(['accepted', 'escalated']).toContain(state);
+            if (state === 'accepted') expect(everAccepted).toBe(true);
           }
           if (state === 'cancelled') throw new Error(`left cancelled via ${event}`);
           if (next === 'completed') everCompleted = true;
@@ -166,7 +169,7 @@ describe('request lifecycle: nextState', () => {
 });
 
 describe('isOpen', () => {
-  test.each<RequestState>(['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened'])('%s is open', (state) => {
+  test.each<RequestState>(['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened', 'escalated'])('%s is open', (state) => {
     expect(isOpen(state)).toBe(true);
   });
 

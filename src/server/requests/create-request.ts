@@ -1,6 +1,7 @@
 import type { TSubmitRequestInput } from '../../shared/contracts/requests';
 import { CATEGORY_LABELS } from '../../shared/domain/categories';
 import { runOfferRound } from '../dispatch/run-offer-round';
+import { findSimilarOpenRequests } from './find-similar';
 import { newId } from '../ids';
 import type { RequestRecord, Tx, UserRecord } from '../ports';
 
@@ -15,6 +16,8 @@ export interface NewRequest {
 /** Stores a new request with its first timeline entry and sends out the first round of offers. */
 export async function createRequest(tx: Tx, { resident, filer, input, now }: NewRequest): Promise<RequestRecord> {
   const onBehalf = filer.id !== resident.id;
+  const [similar] = await findSimilarOpenRequests(tx, resident.communityId, input.category, input.location, now);
+  const duplicateOf = similar?.id ?? null;
   const request: RequestRecord = {
     id: newId('r'),
     communityId: resident.communityId,
@@ -47,6 +50,9 @@ export async function createRequest(tx: Tx, { resident, filer, input, now }: New
     completedAt: null,
     ratedAt: null,
     cancelledAt: null,
+    duplicateOf,
+    previousAssigneeId: null,
+    reopenedAt: null,
   };
   await tx.requests.insert(request);
   const label = CATEGORY_LABELS[request.category];

@@ -14,7 +14,7 @@ export async function acceptTask({ runtime, caller }: ActionContext, input: { re
     if (!offer) throw new AppError('FORBIDDEN', '这条求助没有派给您，不能接单');
 
     // A retried accept by the winner answers like the first one did.
-    if (request.assigneeId === caller.id) return toRequestDetail(tx, runtime.files, request, { viewerId: caller.id, offer, fullContact: true });
+    if (request.assigneeId === caller.id) return toRequestDetail(tx, runtime, caller, request);
 
     if (request.state !== 'dispatching' || offer.status !== 'pending') {
       throw new AppError('CONFLICT', request.state === 'cancelled' ? '居民已取消这条求助' : '该求助已被其他党员接单或已结束');
@@ -38,8 +38,7 @@ export async function acceptTask({ runtime, caller }: ActionContext, input: { re
       now,
     );
     const accepted = await tx.requests.get(request.id);
-    const acceptedOffer = await tx.offers.get(request.id, caller.id);
     if (!accepted) throw new AppError('INTERNAL', '接单后读取求助失败');
-    return toRequestDetail(tx, runtime.files, accepted, { viewerId: caller.id, offer: acceptedOffer, fullContact: true });
+    return toRequestDetail(tx, runtime, caller, accepted);
   });
 }

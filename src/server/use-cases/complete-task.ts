@@ -66,9 +66,8 @@ export async function completeTask(
       done.completedAt ?? now,
     );
     const account = await tx.ledger.getAccount(memberAccountId(caller.id));
-    const offer = await tx.offers.get(request.id, caller.id);
     return {
-      request: await toRequestDetail(tx, runtime.files, done, { viewerId: caller.id, offer, fullContact: true }),
+      request: await toRequestDetail(tx, runtime, caller, done),
       pointsAwarded: done.pointsAwarded,
       balance: account?.balance ?? 0,
     };

@@ -16,9 +16,8 @@ export async function fileRequestOnBehalf({ runtime, caller }: ActionContext, in
   await checkPhotosExist(runtime.files, input.photos, 'photos');
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
-    const access = { viewerId: caller.id, offer: null, fullContact: true };
     const earlier = await tx.requests.findByFiler(caller.id, input.clientToken);
-    if (earlier) return toRequestDetail(tx, runtime.files, earlier, access);
+    if (earlier) return toRequestDetail(tx, runtime, caller, earlier);
 
     let resident: UserRecord;
     if (input.residentId) {
@@ -46,6 +45,6 @@ export async function fileRequestOnBehalf({ runtime, caller }: ActionContext, in
       throw new AppError('VALIDATION_FAILED', '请选择居民或填写居民信息', [{ path: ['residentId'], message: '请选择居民' }]);
     }
     const request = await createRequest(tx, { resident, filer: caller, input: { ...input, contactPhone: input.contactPhone ?? resident.phone }, now });
-    return toRequestDetail(tx, runtime.files, request, access);
+    return toRequestDetail(tx, runtime, caller, request);
   });
 }

@@ -11,7 +11,7 @@ export async function listOffers({ runtime, caller }: ActionContext): Promise<{ 
     const items: TRequestView[] = [];
     for (const offer of offers) {
       const request = requests.get(offer.requestId);
-      if (request && request.state === 'dispatching') items.push(await toRequestView(tx, runtime.files, request, { viewerId: caller.id, offer, fullContact: false }));
+      if (request && request.state === 'dispatching') items.push(await toRequestView(tx, runtime, caller, request));
     }
     return { items };
   });

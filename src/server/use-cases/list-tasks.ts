@@ -14,8 +14,7 @@ export async function listTasks({ runtime, caller }: ActionContext, input: TPage
     const page = await tx.requests.listByAssignee(caller.id, SCOPES[input.scope], input);
     const items: TRequestView[] = [];
     for (const request of page.items) {
-      const offer = await tx.offers.get(request.id, caller.id);
-      items.push(await toRequestView(tx, runtime.files, request, { viewerId: caller.id, offer, fullContact: true }));
+      items.push(await toRequestView(tx, runtime, caller, request));
     }
     return { items, nextCursor: page.nextCursor };
   });

@@ -2,7 +2,7 @@ import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
 import { enqueueNotification } from '../notify';
-import { ownerAccess, toRequestDetail } from '../views/request-view';
+import { toRequestDetail } from '../views/request-view';
 import type { ActionContext } from './context';
 
 export async function rateRequest(
@@ -13,9 +13,8 @@ export async function rateRequest(
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);
     if (!request || request.residentId !== caller.id) throw new AppError('NOT_FOUND', '没有找到这条求助');
-    const access = ownerAccess(caller);
     if (request.state === 'rated') {
-      if (request.ratingStars === input.stars && (request.ratingComment ?? '') === input.comment) return toRequestDetail(tx, runtime.files, request, access);
+      if (request.ratingStars === input.stars && (request.ratingComment ?? '') === input.comment) return toRequestDetail(tx, runtime, caller, request);
       throw new AppError('CONFLICT', '您已经评价过这条求助了');
     }
     const moved = await tx.requests.update(request.id, TRANSITIONS.rate.from, {
@@ -41,6 +40,6 @@ export async function rateRequest(
       );
     }
     const rated = await tx.requests.get(request.id);
-    return toRequestDetail(tx, runtime.files, rated ?? request, access);
+    return toRequestDetail(tx, runtime, caller, rated ?? request);
   });
 }

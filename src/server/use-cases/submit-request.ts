@@ -1,6 +1,6 @@
 import type { TRequestDetail, TSubmitRequestInput } from '../../shared/contracts/requests';
 import { createRequest } from '../requests/create-request';
-import { ownerAccess, toRequestDetail } from '../views/request-view';
+import { toRequestDetail } from '../views/request-view';
 import { checkPhotosExist } from './check-photos';
 import type { ActionContext } from './context';
 
@@ -8,10 +8,9 @@ export async function submitRequest({ runtime, caller }: ActionContext, input: T
   await checkPhotosExist(runtime.files, input.photos, 'photos');
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
-    const access = ownerAccess(caller);
     const earlier = await tx.requests.findByClientToken(caller.id, input.clientToken);
-    if (earlier) return toRequestDetail(tx, runtime.files, earlier, access);
+    if (earlier) return toRequestDetail(tx, runtime, caller, earlier);
     const request = await createRequest(tx, { resident: caller, filer: caller, input, now });
-    return toRequestDetail(tx, runtime.files, request, access);
+    return toRequestDetail(tx, runtime, caller, request);
   });
 }

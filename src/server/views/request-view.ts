@@ -1,19 +1,19 @@
 import type { TRequestDetail, TRequestView } from '../../shared/contracts/requests';
 import { maskAddress, maskName, maskPhone } from '../../shared/domain/masking';
-import { TRANSITIONS } from '../../shared/domain/request-state';
+import { REOPEN_WINDOW_DAYS, TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
-import type { Caller, Files, OfferRecord, RequestRecord, Tx } from '../ports';
+import type { Caller, OfferRecord, RequestRecord, Runtime, Tx } from '../ports';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface Access {
-  viewerId: string;
+interface Access {
+  caller: Caller;
   offer: OfferRecord | null;
   fullContact: boolean;
+  staff: boolean;
+  admin: boolean;
 }
-
-/** The resident's own view of their request. */
-export const ownerAccess = (caller: Caller): Access => ({ viewerId: caller.id, offer: null, fullContact: true });
 
 /**
  * Who may see a request, and how much: the resident and community staff see everything;
@@ -21,15 +21,19 @@ export const ownerAccess = (caller: Caller): Access => ({ viewerId: caller.id, o
  * Anyone else gets NOT_FOUND so ids cannot be probed.
  */
 export async function accessTo(tx: Tx, caller: Caller, request: RequestRecord): Promise<Access> {
-  const isStaff = request.communityId === caller.communityId && caller.roles.some((role) => role === 'admin' || role === 'grid_worker');
+  const sameCommunity = request.communityId === caller.communityId;
+  const admin = sameCommunity && caller.roles.includes('admin');
+  const staff = admin || (sameCommunity && caller.roles.includes('grid_worker'));
   const offer = await tx.offers.get(request.id, caller.id);
-  if (request.residentId === caller.id || request.assigneeId === caller.id || isStaff) return { viewerId: caller.id, offer, fullContact: true };
-  if (offer) return { viewerId: caller.id, offer, fullContact: false };
+  if (request.residentId === caller.id || request.assigneeId === caller.id || staff) return { caller, offer, fullContact: true, staff, admin };
+  if (offer) return { caller, offer, fullContact: false, staff, admin };
   throw new AppError('NOT_FOUND', '没有找到这条求助');
 }
 
-export async function toRequestView(tx: Tx, files: Files, request: RequestRecord, access: Access): Promise<TRequestView> {
+export async function toRequestView(tx: Tx, runtime: Runtime, caller: Caller, request: RequestRecord): Promise<TRequestView> {
+  const access = await accessTo(tx, caller, request);
   const assignee = request.assigneeId ? await tx.users.getById(request.assigneeId) : null;
+  const { files } = runtime;
   return {
     id: request.id,
     category: request.category,
@@ -50,26 +54,47 @@ export async function toRequestView(tx: Tx, files: Files, request: RequestRecord
     distanceM: access.offer ? access.offer.distanceM : null,
     pointsAwarded: request.pointsAwarded,
     filedByName: request.filedByName,
-    actions: allowedActions(request, access),
+    duplicateOf: access.staff ? request.duplicateOf : null,
+    actions: allowedActions(request, access, runtime.clock.now()),
   };
 }
 
-function allowedActions(request: RequestRecord, access: Access): TRequestView['actions'] {
-  const isOwner = request.residentId === access.viewerId;
+function allowedActions(request: RequestRecord, access: Access, now: number): TRequestView['actions'] {
+  const isOwner = request.residentId === access.caller.id;
   const offered = access.offer?.status === 'pending' && request.state === 'dispatching';
+  const finishedAt = request.completedAt ?? 0;
   return {
     cancel: isOwner && TRANSITIONS.cancel.from.includes(request.state),
     rate: isOwner && request.state === 'completed',
+    reopen: isOwner && TRANSITIONS.reopen.from.includes(request.state) && now - finishedAt <= REOPEN_WINDOW_DAYS * DAY_MS,
     accept: offered,
     decline: offered,
-    complete: request.assigneeId === access.viewerId && request.state === 'accepted',
+    complete: request.assigneeId === access.caller.id && request.state === 'accepted',
+    assign: access.staff && TRANSITIONS.assign.from.includes(request.state),
+    escalate: access.admin && TRANSITIONS.escalate.from.includes(request.state),
+    recordEscalation: access.admin && request.state === 'escalated',
   };
 }
 
-export async function toRequestDetail(tx: Tx, files: Files, request: RequestRecord, access: Access): Promise<TRequestDetail> {
-  const view = await toRequestView(tx, files, request, access);
+export async function toRequestDetail(tx: Tx, runtime: Runtime, caller: Caller, request: RequestRecord): Promise<TRequestDetail> {
+  const view = await toRequestView(tx, runtime, caller, request);
   const events = await tx.events.listForRequest(request.id);
-  return { ...view, timeline: events.map((event) => ({ at: iso(event.at), kind: event.kind, text: event.text })) };
+  const escalation = await tx.escalations.get(request.id);
+  return {
+    ...view,
+    timeline: events.map((event) => ({ at: iso(event.at), kind: event.kind, text: event.text })),
+    escalation: escalation
+      ? {
+          department: escalation.department,
+          meetingDate: escalation.meetingDate,
+          attendees: escalation.attendees,
+          decision: escalation.decision,
+          answer: escalation.answer,
+          outcome: escalation.outcome,
+          status: escalation.status,
+        }
+      : null,
+  };
 }
 
 /** ~100 m precision: enough to judge the trip, not enough to find the door. */
@@ -77,9 +102,15 @@ function roundLocation(location: { lat: number; lng: number }) {
   return { lat: Math.round(location.lat * 1000) / 1000, lng: Math.round(location.lng * 1000) / 1000 };
 }
 
-export async function loadRequestFor(tx: Tx, caller: Caller, requestId: string) {
+export async function loadRequest(tx: Tx, requestId: string): Promise<RequestRecord> {
   const request = await tx.requests.get(requestId);
   if (!request) throw new AppError('NOT_FOUND', '没有找到这条求助');
-  const access = await accessTo(tx, caller, request);
-  return { request, access };
+  return request;
+}
+
+/** A request the caller may see, or NOT_FOUND. */
+export async function loadVisibleRequest(tx: Tx, caller: Caller, requestId: string): Promise<RequestRecord> {
+  const request = await loadRequest(tx, requestId);
+  await accessTo(tx, caller, request);
+  return request;
 }

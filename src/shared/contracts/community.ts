@@ -51,7 +51,7 @@ export const zSceneInfo = z.object({
 });
 export type TSceneInfo = z.infer<typeof zSceneInfo>;
 
-export const zSettings = z.object({ skills: z.array(z.string()), posts: z.array(z.string()) });
+export const zSettings = z.object({ skills: z.array(z.string()), posts: z.array(z.string()), departments: z.array(z.string()) });
 
 export const zApplicationView = z.object({
   userId: z.string(),
@@ -191,6 +191,7 @@ export const communityContract = {
     input: z.strictObject({
       skills: z.array(zName('特长', 20)).min(1, '请至少保留一项特长').max(30),
       posts: z.array(zName('岗位', 20)).max(30),
+      departments: z.array(zName('部门', 30)).max(50).optional(),
     }),
     output: zSettings,
   },

@@ -39,6 +39,59 @@ export const zFileOnBehalfInput = zSubmitRequestInput
   .refine((value) => Boolean(value.residentId) !== Boolean(value.newResident), { message: '请选择一位居民，或填写新居民的信息（二选一）', path: ['residentId'] });
 export type TFileOnBehalfInput = z.infer<typeof zFileOnBehalfInput>;
 
+export const zCandidateView = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  score: z.number(),
+  distanceM: z.number(),
+  reasons: z.string(),
+  openTasks: z.number(),
+  atCap: z.boolean(),
+  alreadyOffered: z.boolean(),
+});
+
+const zWeights = z.object({
+  householdLink: z.number(),
+  sameGrid: z.number(),
+  perKm: z.number(),
+  skillMatch: z.number(),
+  perOpenTask: z.number(),
+  perRecentTask: z.number(),
+  perRatingStar: z.number(),
+});
+export const zDispatchPolicy = z.object({
+  radiusStepsM: z.array(z.number()),
+  batchSize: z.number(),
+  offerTimeoutMinutes: z.object({ normal: z.number(), urgent: z.number() }),
+  openTaskCap: z.number(),
+  weights: zWeights,
+});
+const zWeight = z.number().min(0, '权重不能为负').max(10_000, '权重太大');
+export const zDispatchPolicyInput = z
+  .strictObject({
+    radiusStepsM: z.array(z.number().int().min(100, '半径至少 100 米').max(20_000, '半径最多 20 公里')).min(1, '至少一轮').max(5, '最多 5 轮'),
+    batchSize: z.number().int().min(1, '每轮至少推送 1 人').max(30, '每轮最多推送 30 人'),
+    offerTimeoutMinutes: z.strictObject({ normal: z.number().int().min(1).max(1440), urgent: z.number().int().min(1).max(1440) }),
+    openTaskCap: z.number().int().min(1, '在办上限至少 1 件').max(20, '在办上限最多 20 件'),
+    weights: z.strictObject({
+      householdLink: zWeight,
+      sameGrid: zWeight,
+      perKm: zWeight,
+      skillMatch: zWeight,
+      perOpenTask: zWeight,
+      perRecentTask: zWeight,
+      perRatingStar: zWeight,
+    }),
+  })
+  .refine((policy) => policy.radiusStepsM.every((radius, index, all) => index === 0 || radius > all[index - 1]), {
+    message: '每一轮的半径要比上一轮大',
+    path: ['radiusStepsM'],
+  })
+  .refine((policy) => policy.offerTimeoutMinutes.urgent <= policy.offerTimeoutMinutes.normal, {
+    message: '紧急求助的等待时间不能比一般求助长',
+    path: ['offerTimeoutMinutes', 'urgent'],
+  });
+
 export const zTimelineEntry = z.object({ at: z.string(), kind: z.string(), text: z.string() });
 
 export const zContact = z.object({
@@ -71,12 +124,34 @@ export const zRequestView = z.object({
   pointsAwarded: z.number().nullable(),
   /** Set when staff filed it for the resident (代办登记). */
   filedByName: z.string().nullable(),
+  /** Shown to staff: an open request nearby of the same kind that this one probably repeats. */
+  duplicateOf: z.string().nullable(),
   /** What the viewer may do now; the server still re-checks every action. */
-  actions: z.object({ cancel: z.boolean(), rate: z.boolean(), accept: z.boolean(), decline: z.boolean(), complete: z.boolean() }),
+  actions: z.object({
+    cancel: z.boolean(),
+    rate: z.boolean(),
+    reopen: z.boolean(),
+    accept: z.boolean(),
+    decline: z.boolean(),
+    complete: z.boolean(),
+    assign: z.boolean(),
+    escalate: z.boolean(),
+    recordEscalation: z.boolean(),
+  }),
 });
 export type TRequestView = z.infer<typeof zRequestView>;
 
-export const zRequestDetail = zRequestView.extend({ timeline: z.array(zTimelineEntry) });
+export const zEscalationView = z.object({
+  department: z.string(),
+  meetingDate: z.string(),
+  attendees: z.array(z.string()),
+  decision: z.string(),
+  answer: z.string().nullable(),
+  outcome: z.string().nullable(),
+  status: z.enum(['open', 'answered', 'resolved']),
+});
+
+export const zRequestDetail = zRequestView.extend({ timeline: z.array(zTimelineEntry), escalation: zEscalationView.nullable() });
 export type TRequestDetail = z.infer<typeof zRequestDetail>;
 
 export const zRequestPage = zPageOf(zRequestView);
@@ -104,6 +179,44 @@ export const requestsContract = {
   },
   accept: { input: zRequestRef, output: zRequestDetail },
   fileOnBehalf: { input: zFileOnBehalfInput, output: zRequestDetail },
+  findSimilar: {
+    input: z.strictObject({ category: z.enum(REQUEST_CATEGORIES, { error: '请选择求助类型' }), location: zLatLng }),
+    output: z.object({ items: z.array(z.object({ id: z.string(), category: z.enum(REQUEST_CATEGORIES), summary: z.string(), state: z.enum(REQUEST_STATES), distanceM: z.number(), createdAt: z.string() })) }),
+  },
+  reopen: {
+    input: z.strictObject({ requestId: zId, reason: z.string({ error: '请说明哪里还没解决' }).trim().min(2, '请说明哪里还没解决').max(200, '说明不能超过 200 字') }),
+    output: zRequestDetail,
+  },
+  listForStaff: {
+    input: zPageInput.extend({ scope: z.enum(['needs_manual', 'open', 'escalated', 'finished'], { error: '请选择范围' }) }),
+    output: zRequestPage,
+  },
+  listCandidates: { input: zRequestRef, output: z.object({ items: z.array(zCandidateView) }) },
+  assign: {
+    input: z.strictObject({ requestId: zId, memberId: zId, note: z.string().trim().max(100, '备注不能超过 100 字').default('') }),
+    output: zRequestDetail,
+  },
+  escalate: {
+    input: z.strictObject({
+      requestId: zId,
+      department: z.string({ error: '请选择部门' }).trim().min(1, '请选择部门').max(30),
+      meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '会议日期格式应为 2026-11-22'),
+      attendees: z.array(z.string().trim().min(1).max(30)).min(1, '请填写参会人员').max(30, '参会人员最多 30 位'),
+      decision: z.string({ error: '请填写会议决定' }).trim().min(2, '请填写会议决定').max(500, '会议决定不能超过 500 字'),
+    }),
+    output: zRequestDetail,
+  },
+  recordEscalation: {
+    input: z.strictObject({
+      requestId: zId,
+      answer: z.string({ error: '请填写部门答复' }).trim().min(2, '请填写部门答复').max(500, '答复不能超过 500 字'),
+      outcome: z.string().trim().max(500, '办理结果不能超过 500 字').default(''),
+      resolved: z.boolean({ error: '请选择是否已解决' }),
+    }),
+    output: zRequestDetail,
+  },
+  getDispatchPolicy: { input: zEmptyInput, output: zDispatchPolicy },
+  updateDispatchPolicy: { input: zDispatchPolicyInput, output: zDispatchPolicy },
   decline: {
     input: z.strictObject({ requestId: zId, reason: z.string().trim().max(100, '原因不能超过 100 字').default('') }),
     output: z.object({ requestId: z.string(), declined: z.literal(true) }),

@@ -2,17 +2,23 @@ import { SKILLS } from './categories';
 
 export const DEFAULT_POSTS = ['信访接待', '政策宣传', '便民服务', '环境整治', '治安巡逻', '文明劝导'] as const;
 
+/** Where a request can be escalated (吹哨报到). */
+export const DEFAULT_DEPARTMENTS = ['住建局', '城管局', '民政局', '交通运输局', '派出所', '街道办事处', '物业公司', '供电公司', '自来水公司'] as const;
+
 export interface CommunitySettings {
   /** Skills members can pick when they register; dispatch matches on them. */
   skills: string[];
   /** Standing posts (定岗领办) members can claim. */
   posts: string[];
+  /** Departments and companies a request can be escalated to (吹哨). */
+  departments: string[];
 }
 
 export function resolveSettings(stored: Partial<CommunitySettings> | null | undefined): CommunitySettings {
   return {
     skills: [...(stored?.skills ?? SKILLS)],
     posts: [...(stored?.posts ?? DEFAULT_POSTS)],
+    departments: [...(stored?.departments ?? DEFAULT_DEPARTMENTS)],
   };
 }
 

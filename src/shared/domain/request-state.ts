@@ -23,7 +23,7 @@ export const REQUEST_STATE_LABELS: Record<RequestState, string> = {
   reopened: '重新办理',
 };
 
-export type RequestEvent = 'dispatch' | 'accept' | 'assign' | 'complete' | 'rate' | 'cancel' | 'exhaust' | 'escalate' | 'reopen';
+export type RequestEvent = 'dispatch' | 'accept' | 'assign' | 'complete' | 'rate' | 'cancel' | 'exhaust' | 'escalate' | 'resolve' | 'reopen';
 
 interface Transition {
   from: readonly RequestState[];
@@ -41,15 +41,20 @@ export const TRANSITIONS: Record<RequestEvent, Transition> = {
   cancel: { from: ['submitted', 'dispatching', 'needs_manual'], to: 'cancelled' },
   exhaust: { from: ['submitted', 'dispatching', 'reopened'], to: 'needs_manual' },
   escalate: { from: ['submitted', 'dispatching', 'needs_manual', 'accepted', 'reopened'], to: 'escalated' },
+  // The department (or property company) reports the issue settled; the resident can then rate it.
+  resolve: { from: ['escalated'], to: 'completed' },
   reopen: { from: ['completed', 'rated'], to: 'reopened' },
 };
+
+/** A resident may say a completed request is not solved within this many days. */
+export const REOPEN_WINDOW_DAYS = 7;
 
 export function nextState(current: RequestState, event: RequestEvent): RequestState | null {
   const transition = TRANSITIONS[event];
   return transition.from.includes(current) ? transition.to : null;
 }
 
-export const OPEN_STATES: readonly RequestState[] = ['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened'];
+export const OPEN_STATES: readonly RequestState[] = ['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened', 'escalated'];
 export const FINISHED_STATES: readonly RequestState[] = ['completed', 'rated', 'cancelled'];
 
 export function isOpen(state: RequestState): boolean {

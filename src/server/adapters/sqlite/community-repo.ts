@@ -60,6 +60,9 @@ export function createCommunityRepo(db: Database.Database): CommunityRepo {
     async saveSettings(id, settings: CommunitySettings) {
       db.prepare('UPDATE communities SET settings = ? WHERE id = ?').run(JSON.stringify(settings), id);
     },
+    async saveDispatchPolicy(id, policy) {
+      db.prepare('UPDATE communities SET dispatch_policy = ? WHERE id = ?').run(JSON.stringify(policy), id);
+    },
     async getGrid(id) {
       const row = grid.get(id) as Row | undefined;
       return row ? toGrid(row) : null;

@@ -5,6 +5,11 @@ import { toOffer, type Row } from './rows';
 export function createOfferRepo(db: Database.Database): OfferRepo {
   const insert = db.prepare(`INSERT INTO offers (request_id, member_id, round, status, score, distance_m, reasons, offered_at, expires_at, responded_at)
     VALUES (@requestId, @memberId, @round, @status, @score, @distanceM, @reasons, @offeredAt, @expiresAt, @respondedAt)`);
+  const upsert = db.prepare(`INSERT INTO offers (request_id, member_id, round, status, score, distance_m, reasons, offered_at, expires_at, responded_at)
+    VALUES (@requestId, @memberId, @round, @status, @score, @distanceM, @reasons, @offeredAt, @expiresAt, @respondedAt)
+    ON CONFLICT (request_id, member_id) DO UPDATE SET round = excluded.round, status = excluded.status, score = excluded.score,
+      distance_m = excluded.distance_m, reasons = excluded.reasons, offered_at = excluded.offered_at, expires_at = excluded.expires_at,
+      responded_at = excluded.responded_at`);
   const one = db.prepare('SELECT * FROM offers WHERE request_id = ? AND member_id = ?');
   const forRequest = db.prepare('SELECT * FROM offers WHERE request_id = ? ORDER BY round, score DESC');
   const pendingForMember = db.prepare(`SELECT * FROM offers WHERE member_id = ? AND status = 'pending' AND expires_at > ? ORDER BY offered_at DESC LIMIT 50`);
@@ -12,6 +17,9 @@ export function createOfferRepo(db: Database.Database): OfferRepo {
   return {
     async insertMany(offers) {
       for (const offer of offers) insert.run(offer);
+    },
+    async save(offer) {
+      upsert.run(offer);
     },
     async get(requestId, memberId) {
       const row = one.get(requestId, memberId) as Row | undefined;

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { boundingBox, distanceMeters } from '../../../shared/domain/geo';
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { RequestRecord, RequestRepo } from '../../ports';
 import { afterCursor, toPage } from './paging';
@@ -60,6 +61,31 @@ export function createRequestRepo(db: Database.Database): RequestRepo {
     async listIds(ids) {
       if (ids.length === 0) return [];
       return (db.prepare(`SELECT * FROM requests WHERE id IN (${placeholders(ids.length)})`).all(...ids) as Row[]).map(toRequest);
+    },
+    async listByCommunity(communityId, states, page) {
+      const after = afterCursor(page.cursor);
+      const rows = db
+        .prepare(
+          `SELECT * FROM requests WHERE community_id = ? AND state IN (${placeholders(states.length)}) AND ${after.sql}
+           ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
+        .all(communityId, ...states, ...after.params, page.limit + 1) as Row[];
+      return toPage(rows.map(toRequest), page, keyOf);
+    },
+    async findSimilar(query) {
+      const box = boundingBox(query.center, query.radiusM);
+      const rows = db
+        .prepare(
+          `SELECT * FROM requests WHERE community_id = ? AND category = ? AND created_at >= ? AND state IN (${placeholders(query.states.length)})
+             AND lat BETWEEN ? AND ? AND lng BETWEEN ? AND ? LIMIT 50`,
+        )
+        .all(query.communityId, query.category, query.since, ...query.states, box.minLat, box.maxLat, box.minLng, box.maxLng) as Row[];
+      return rows
+        .map(toRequest)
+        .map((request) => ({ request, distance: distanceMeters(query.center, request.location) }))
+        .filter(({ distance }) => distance <= query.radiusM)
+        .sort((a, b) => a.distance - b.distance)
+        .map(({ request }) => request);
     },
     async listRoundsDue(now, limit) {
       return (roundsDue.all(now, limit) as Row[]).map(toRequest);

@@ -82,6 +82,9 @@ export function toRequest(row: Row): RequestRecord {
     completedAt: numOrNull(row.completed_at),
     ratedAt: numOrNull(row.rated_at),
     cancelledAt: numOrNull(row.cancelled_at),
+    duplicateOf: strOrNull(row.duplicate_of),
+    previousAssigneeId: strOrNull(row.previous_assignee_id),
+    reopenedAt: numOrNull(row.reopened_at),
   };
 }
 
@@ -118,6 +121,9 @@ export const REQUEST_COLUMNS: Record<keyof RequestRecord, string> = {
   completedAt: 'completed_at',
   ratedAt: 'rated_at',
   cancelledAt: 'cancelled_at',
+  duplicateOf: 'duplicate_of',
+  previousAssigneeId: 'previous_assignee_id',
+  reopenedAt: 'reopened_at',
 };
 
 /** Flattens a partial request into column → value pairs (location spans two columns, lists are JSON). */

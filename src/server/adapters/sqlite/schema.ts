@@ -226,5 +226,27 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX service_points_community ON service_points(community_id, created_at);
   `,
+  // Manual dispatch, escalation (吹哨), reopen, duplicate hints (issue 4).
+  `
+  ALTER TABLE requests ADD COLUMN duplicate_of TEXT;
+  ALTER TABLE requests ADD COLUMN previous_assignee_id TEXT;
+  ALTER TABLE requests ADD COLUMN reopened_at INTEGER;
+  CREATE INDEX requests_similar ON requests(community_id, category, created_at);
+  CREATE INDEX requests_community_state ON requests(community_id, state, created_at DESC, id DESC);
+  CREATE TABLE escalations (
+    request_id TEXT PRIMARY KEY REFERENCES requests(id),
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    department TEXT NOT NULL,
+    meeting_date TEXT NOT NULL,
+    attendees TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    answer TEXT,
+    outcome TEXT,
+    status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'resolved')),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX escalations_community ON escalations(community_id, status, created_at DESC);
+  `,
 ];
-

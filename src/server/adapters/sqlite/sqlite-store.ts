@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Store, Tx } from '../../ports';
+import { createEscalationRepo } from './escalations-repo';
 import { createLedgerRepo } from './ledger-repo';
 import { createMemberRepo } from './members-repo';
 import { createEventRepo, createOfferRepo } from './offers-repo';
@@ -56,6 +57,7 @@ export function openSqliteStore(file: string): SqliteStore {
     ledger: createLedgerRepo(db),
     shops: createShopRepo(db),
     servicePoints: createServicePointRepo(db),
+    escalations: createEscalationRepo(db),
   };
   const mutex = new Mutex();
 

@@ -1,0 +1,19 @@
+import type { RequestCategory } from '../../shared/domain/categories';
+import type { LatLng } from '../../shared/domain/geo';
+import { OPEN_STATES } from '../../shared/domain/request-state';
+import type { RequestRecord, Tx } from '../ports';
+
+export const SIMILAR_RADIUS_M = 50;
+export const SIMILAR_WINDOW_DAYS = 3;
+
+/** Open requests of the same category within 50 m from the last 3 days: probably the same problem. */
+export function findSimilarOpenRequests(tx: Tx, communityId: string, category: RequestCategory, location: LatLng, now: number): Promise<RequestRecord[]> {
+  return tx.requests.findSimilar({
+    communityId,
+    category,
+    center: location,
+    radiusM: SIMILAR_RADIUS_M,
+    since: now - SIMILAR_WINDOW_DAYS * 24 * 60 * 60 * 1000,
+    states: OPEN_STATES,
+  });
+}
