@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { repairRequest, RESIDENT } from '../support/fixtures';
+import { benchDispatch } from './dispatch';
 import { benchDistrict } from './district';
 import { isChildMessage, type ChildMessage, type CountMessage, type ParentMessage } from './protocol';
 
@@ -275,8 +276,10 @@ async function main(): Promise<void> {
 
   console.error('bench: generating the district dataset …');
   const district = await benchDistrict();
+  console.error('bench: dispatch over 100,000 members …');
+  const dispatch = await benchDispatch();
 
-  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}`;
+  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}`;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(RESULTS_FILE, markdown);
   console.log(`\n${markdown}`);

@@ -1,3 +1,4 @@
+import { rebuildMemberIndex } from '../../src/server/adapters/sqlite/member-cells';
 import { generateDistrict, type DistrictSize } from '../../src/server/seed/generate-district';
 import { offset } from '../../src/server/seed/demo-data';
 import { createTestWorld, type TestWorld } from '../support/test-runtime';
@@ -28,6 +29,7 @@ describe('over a generated district', () => {
     residentOpenid = (db.prepare('SELECT openid FROM users WHERE household_id = ?').get(household) as { openid: string }).openid;
     linkedMembers = (db.prepare('SELECT member_id FROM member_households WHERE household_id = ?').all(household) as { member_id: string }[]).map((row) => row.member_id);
     db.prepare(`UPDATE members SET available_hours = '[]', on_leave = 0, skills = '["水电维修"]'`).run();
+    rebuildMemberIndex(db);
   });
 
   const submit = (overrides: Record<string, unknown> = {}) => {
@@ -99,6 +101,7 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
     expect(offersOf(request.id).filter((offer) => offer.status === 'pending')).toEqual([]);
     expect((await world.ok('community', 'listInbox', { limit: 1 }, 'demo-member-11')).items[0].title).toBe('社区给您指派了一条求助');
 
+    world.clock.advanceMinutes(5);
     const reassigned = await world.ok('requests', 'assign', { requestId: request.id, memberId: 'u_demo_member_7', note: '' }, ADMIN);
     expect(reassigned.assignee?.name).toBe('赵卫东');
     expect((await world.ok('community', 'listInbox', { limit: 1 }, 'demo-member-11')).items[0].title).toBe('求助已改派他人');
@@ -204,6 +207,7 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
     const db = world.local.store.db;
     // The test clock is a Monday morning in China: only the linked member is off now.
     db.prepare(`UPDATE members SET available_hours = '["weekend_day"]' WHERE user_id = 'u_demo_member_1'`).run();
+    rebuildMemberIndex(db);
     const normal = await world.ok('requests', 'submit', repairRequest(), RESIDENT);
     expect(offersOf(normal.id).map((offer) => offer.member_id)).not.toContain('u_demo_member_1');
     const urgent = await world.ok('requests', 'submit', repairRequest({ urgency: 'urgent' }), RESIDENT);

@@ -65,5 +65,6 @@ export function createTestWorld(): TestWorld {
 export function fingerprint(world: TestWorld): string {
   const db = world.local.store.db;
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[];
-  return tables.map(({ name }) => `${name}:${JSON.stringify(db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all())}`).join('\n');
+  const dump = (name: string) => (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).map((row) => JSON.stringify(row)).sort();
+  return tables.map(({ name }) => `${name}:${dump(name).join()}`).join('\n');
 }

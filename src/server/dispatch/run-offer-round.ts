@@ -43,9 +43,9 @@ export async function runOfferRound(tx: Tx, request: RequestRecord, now: number)
     });
     if (candidates.length === 0) continue;
 
-    const ranked = rankCandidates({ category: request.category, gridId: request.gridId, location: request.location }, candidates, policy.weights);
+    const ranked = rankCandidates({ category: request.category, gridId: request.gridId, location: request.location }, candidates, policy.weights, policy.batchSize);
     const expiresAt = now + policy.offerTimeoutMinutes[request.urgency] * 60_000;
-    const offers: OfferRecord[] = ranked.slice(0, policy.batchSize).map((candidate) => ({
+    const offers: OfferRecord[] = ranked.map((candidate) => ({
       requestId: request.id,
       memberId: candidate.memberId,
       round,

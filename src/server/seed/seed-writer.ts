@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { memberIndexWriter } from '../adapters/sqlite/member-cells';
 import type { DispatchPolicyOverrides } from '../../shared/domain/dispatch-policy';
 import { AVAILABLE_PERIODS } from '../../shared/domain/community-settings';
 import type { LatLng } from '../../shared/domain/geo';
@@ -8,11 +9,13 @@ import type { OpeningHours } from '../../shared/domain/structure-rules';
 /** Direct inserts for demo data, tests and generators; the product itself writes only through use cases. */
 export class SeedWriter {
   private readonly statements;
+  private readonly reindex;
 
   constructor(
     private readonly db: Database.Database,
     private readonly now: number,
   ) {
+    this.reindex = memberIndexWriter(db);
     this.statements = {
       community: db.prepare('INSERT INTO communities (id, district_id, name, center_lat, center_lng, dispatch_policy, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       building: db.prepare('INSERT INTO buildings (id, community_id, grid_id, name) VALUES (?, ?, ?, ?)'),
@@ -28,7 +31,6 @@ export class SeedWriter {
         VALUES (@id, @openid, @name, @phone, @communityId, @gridId, @householdId, @roles, @address, @homeLat, @homeLng, @createdAt)`),
       member: db.prepare(`INSERT INTO members (user_id, community_id, grid_id, kind, work_unit, skills, available_hours, status, on_leave, home_lat, home_lng, applied_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      location: db.prepare('INSERT INTO member_locations (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)'),
       link: db.prepare('INSERT INTO member_households (member_id, household_id) VALUES (?, ?)'),
     };
   }
@@ -106,7 +108,7 @@ export class SeedWriter {
     onLeave?: boolean;
     linkedHouseholds?: string[];
   }): void {
-    const { lastInsertRowid } = this.statements.member.run(
+    this.statements.member.run(
       input.userId,
       input.communityId,
       input.gridId,
@@ -120,7 +122,7 @@ export class SeedWriter {
       input.home.lng,
       this.now,
     );
-    this.statements.location.run(lastInsertRowid, input.home.lat, input.home.lat, input.home.lng, input.home.lng);
+    this.reindex(input.userId);
     for (const householdId of input.linkedHouseholds ?? []) this.statements.link.run(input.userId, householdId);
   }
 

@@ -34,9 +34,9 @@ export async function listCandidates({ runtime, caller }: ActionContext, input: 
     });
     const offered = new Set((await tx.offers.listForRequest(request.id)).map((offer) => offer.memberId));
     const openTasks = new Map(candidates.map((candidate) => [candidate.memberId, candidate.openTasks]));
-    const ranked = rankCandidates({ category: request.category, gridId: request.gridId, location: request.location }, candidates, policy.weights);
+    const ranked = rankCandidates({ category: request.category, gridId: request.gridId, location: request.location }, candidates, policy.weights, SHOWN);
     return {
-      items: ranked.slice(0, SHOWN).map((candidate) => ({
+      items: ranked.map((candidate) => ({
         memberId: candidate.memberId,
         name: candidate.name,
         score: candidate.score,

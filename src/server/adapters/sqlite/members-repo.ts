@@ -1,27 +1,43 @@
 import type Database from 'better-sqlite3';
-import { isAvailable } from '../../../shared/domain/availability';
 import { boundingBox, distanceMeters } from '../../../shared/domain/geo';
 import type { DispatchCandidate } from '../../../shared/domain/dispatch-ranking';
 import type { CandidateQuery, MemberRecord, MemberRepo } from '../../ports';
 import { afterCursor, toPage } from './paging';
+import { cellRanges, memberIndexWriter } from './member-cells';
 import { str, toMember, type Row } from './rows';
 import { escapeLike } from './users-repo';
 
+/** user_id, grid_id, bit mask of the asked-for skills the member has, lat, lng, name */
+type CellRow = [string, string | null, number, number, number, string];
+
 export function createMemberRepo(db: Database.Database): MemberRepo {
   const byUser = db.prepare('SELECT * FROM members WHERE user_id = ?');
-  // The R*Tree narrows to the bounding box; exact distance, skills and exclusions are checked below.
-  const nearby = db.prepare(`
-    SELECT m.user_id, m.grid_id, m.skills, m.available_hours, m.home_lat, m.home_lng, u.name,
-      (SELECT COUNT(*) FROM requests r WHERE r.assignee_id = m.user_id AND r.state = 'accepted') AS open_tasks,
-      (SELECT COUNT(*) FROM requests r WHERE r.assignee_id = m.user_id AND r.accepted_at >= @since) AS recent_tasks,
-      (SELECT AVG(r.rating_stars) FROM requests r WHERE r.assignee_id = m.user_id AND r.rating_stars IS NOT NULL) AS avg_rating,
-      EXISTS (SELECT 1 FROM member_households mh WHERE mh.member_id = m.user_id AND mh.household_id = @household) AS linked
-    FROM member_locations loc
-    JOIN members m ON m.rowid = loc.id
-    JOIN users u ON u.id = m.user_id
-    WHERE loc.min_lat >= @minLat AND loc.max_lat <= @maxLat AND loc.min_lng >= @minLng AND loc.max_lng <= @maxLng
-      AND m.community_id = @community AND m.status = 'approved' AND m.on_leave = 0
-  `);
+  // The cell index returns eligible members in the box's cells whose skills and hours fit (text
+  // checks on the stored JSON, quotes included so one skill never matches inside another); exact
+  // distance is checked here, and only the survivors get their load figures, in one grouped query.
+  const inCellsBySkillCount = new Map<number, Database.Statement>();
+  const inCells = (skillCount: number) => {
+    if (skillCount > 20) throw new Error('a dispatch may ask for at most 20 skills');
+    let statement = inCellsBySkillCount.get(skillCount);
+    if (!statement) {
+      // Bit i of `matched` says the member has the i-th skill asked for; a member must have at least one.
+      const matched = skillCount === 0 ? '0' : Array.from({ length: skillCount }, (_, index) => `((instr(skills, @skill${index}) > 0) << ${index})`).join(' | ');
+      statement = db.prepare(`
+        SELECT user_id, grid_id, ${matched} AS matched, lat, lng, name FROM member_cells
+        WHERE community_id = @community AND cell BETWEEN @from AND @to AND lat BETWEEN @minLat AND @maxLat AND lng BETWEEN @minLng AND @maxLng
+          AND (@urgent = 1 OR available_hours = '[]' OR instr(available_hours, @period) > 0) AND (${skillCount} = 0 OR matched > 0)
+      `);
+      // Arrays instead of row objects: a city-scale search reads hundreds of rows per dispatch.
+      statement.raw(true);
+      inCellsBySkillCount.set(skillCount, statement);
+    }
+    return statement;
+  };
+  const linkedTo = db.prepare('SELECT member_id FROM member_households WHERE household_id = ?');
+  const loadsOf = db.prepare(
+    `SELECT assignee_id, SUM(state = 'accepted') AS open_tasks, SUM(accepted_at >= ?) AS recent_tasks, AVG(rating_stars) AS avg_rating
+     FROM requests WHERE assignee_id IN (SELECT value FROM json_each(?)) GROUP BY assignee_id`,
+  );
   const insertMember = db.prepare(`INSERT INTO members (user_id, community_id, grid_id, kind, work_unit, skills, available_hours, posts, status, on_leave,
       home_lat, home_lng, review_note, applied_at, reviewed_at, reviewed_by)
     VALUES (@userId, @communityId, @gridId, @kind, @workUnit, @skills, @availableHours, @posts, @status, @onLeave, @homeLat, @homeLng, @reviewNote, @appliedAt, @reviewedAt, @reviewedBy)
@@ -29,8 +45,7 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
       skills = excluded.skills, available_hours = excluded.available_hours, posts = excluded.posts, status = excluded.status, on_leave = excluded.on_leave,
       home_lat = excluded.home_lat, home_lng = excluded.home_lng, review_note = excluded.review_note, applied_at = excluded.applied_at,
       reviewed_at = excluded.reviewed_at, reviewed_by = excluded.reviewed_by`);
-  const rowidOf = db.prepare('SELECT rowid FROM members WHERE user_id = ?');
-  const placeInIndex = db.prepare('INSERT OR REPLACE INTO member_locations (id, min_lat, max_lat, min_lng, max_lng) VALUES (?, ?, ?, ?, ?)');
+  const reindex = memberIndexWriter(db);
   const linked = db.prepare('SELECT household_id FROM member_households WHERE member_id = ? ORDER BY household_id');
   const keyOf = (member: MemberRecord) => ({ createdAt: member.appliedAt, id: member.userId });
 
@@ -45,8 +60,7 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
         homeLat: member.home.lat,
         homeLng: member.home.lng,
       });
-      const { rowid } = rowidOf.get(member.userId) as { rowid: number };
-      placeInIndex.run(rowid, member.home.lat, member.home.lat, member.home.lng, member.home.lng);
+      reindex(member.userId);
     },
     async list(communityId, filter, page) {
       const after = afterCursor(page.cursor, 'm.applied_at', 'm.user_id');
@@ -93,36 +107,40 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
     },
     async findCandidates(query: CandidateQuery): Promise<DispatchCandidate[]> {
       const box = boundingBox(query.center, query.radiusM);
-      const rows = nearby.all({
-        ...box,
-        community: query.communityId,
-        since: query.since,
-        household: query.householdId ?? '',
-      }) as Row[];
+      const statement = inCells(query.skills.length);
+      const params: Record<string, string | number> = { community: query.communityId, ...box, urgent: query.urgent ? 1 : 0, period: JSON.stringify(query.period) };
+      query.skills.forEach((skill, index) => (params[`skill${index}`] = JSON.stringify(skill)));
+      const rows = cellRanges(box).flatMap(({ from, to }) => statement.all({ ...params, from, to }) as CellRow[]);
       const excluded = new Set(query.excludeMemberIds);
-      const candidates: DispatchCandidate[] = [];
-      for (const row of rows) {
-        const memberId = String(row.user_id);
-        const skills = JSON.parse(String(row.skills)) as string[];
-        const home = { lat: Number(row.home_lat), lng: Number(row.home_lng) };
+      const fitting: Omit<DispatchCandidate, 'openTasks' | 'tasksLast30Days' | 'averageRating' | 'linkedToHousehold'>[] = [];
+      for (const [memberId, gridId, matched, lat, lng, name] of rows) {
         if (excluded.has(memberId)) continue;
-        if (Number(row.open_tasks) >= query.openTaskCap) continue;
-        if (query.skills.length > 0 && !query.skills.some((skill) => skills.includes(skill))) continue;
-        if (!isAvailable(JSON.parse(String(row.available_hours)) as string[], query.period, query.urgent)) continue;
+        const home = { lat, lng };
         if (distanceMeters(query.center, home) > query.radiusM) continue;
+        // Only the skills this request asked for matter to ranking.
+        const skills = query.skills.filter((_, index) => (matched & (1 << index)) !== 0);
+        fitting.push({ memberId, name, gridId, home, skills });
+      }
+      if (fitting.length === 0) return [];
+
+      const ids = JSON.stringify(fitting.map((member) => member.memberId));
+      const loads = new Map((loadsOf.all(query.since, ids) as Row[]).map((row) => [String(row.assignee_id), row]));
+      const linked = new Set(query.householdId ? (linkedTo.all(query.householdId) as Row[]).map((row) => String(row.member_id)) : []);
+      const candidates: DispatchCandidate[] = [];
+      for (const member of fitting) {
+        const load = loads.get(member.memberId);
+        const openTasks = Number(load?.open_tasks ?? 0);
+        if (openTasks >= query.openTaskCap) continue;
         candidates.push({
-          memberId,
-          name: String(row.name),
-          gridId: row.grid_id === null ? null : String(row.grid_id),
-          home,
-          skills,
-          openTasks: Number(row.open_tasks),
-          tasksLast30Days: Number(row.recent_tasks),
-          averageRating: row.avg_rating === null ? null : Number(row.avg_rating),
-          linkedToHousehold: Number(row.linked) === 1,
+          ...member,
+          openTasks,
+          tasksLast30Days: Number(load?.recent_tasks ?? 0),
+          averageRating: load?.avg_rating === null || load?.avg_rating === undefined ? null : Number(load.avg_rating),
+          linkedToHousehold: linked.has(member.memberId),
         });
       }
       return candidates;
     },
   };
 }
+

@@ -1,5 +1,8 @@
+import type Database from 'better-sqlite3';
+import { rebuildMemberIndex } from './member-cells';
+
 /** Ordered migrations; `PRAGMA user_version` records how many have run. Never edit one that has shipped. */
-export const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[] = [
   `
   CREATE TABLE communities (
     id TEXT PRIMARY KEY,
@@ -249,4 +252,25 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX escalations_community ON escalations(community_id, status, created_at DESC);
   `,
+  // Dispatch index: only members who can be offered work, clustered by (community, grid cell) with
+  // everything the search filters on, so a search reads a few contiguous ranges and joins nothing.
+  // Measured against an R*Tree with the same auxiliary columns: 0.12 ms vs 1.3 ms per search at
+  // 100,000 members (the R*Tree's auxiliary lookups dominate). See tests/bench/dispatch.ts.
+  `
+  CREATE TABLE member_cells (
+    community_id TEXT NOT NULL,
+    cell INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    grid_id TEXT,
+    skills TEXT NOT NULL,
+    available_hours TEXT NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (community_id, cell, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX member_cells_user ON member_cells(user_id);
+  DROP TABLE member_locations;
+  `,
+  (db) => rebuildMemberIndex(db),
 ];

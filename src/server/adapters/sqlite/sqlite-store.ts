@@ -30,8 +30,10 @@ export interface SqliteStore extends Store {
 export function migrate(db: Database.Database): void {
   const version = Number(db.pragma('user_version', { simple: true }));
   for (let index = version; index < MIGRATIONS.length; index++) {
+    const step = MIGRATIONS[index];
     db.transaction(() => {
-      db.exec(MIGRATIONS[index]);
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
       db.pragma(`user_version = ${index + 1}`);
     })();
   }
@@ -44,6 +46,9 @@ export function openSqliteStore(file: string): SqliteStore {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A district's working set (members, requests, ledger) fits: keep it in memory instead of re-reading pages.
+  db.pragma('cache_size = -65536');
+  db.pragma('mmap_size = 268435456');
   migrate(db);
 
   const tx: Tx = {

@@ -21,6 +21,7 @@ export function createUserRepo(db: Database.Database): UserRepo {
   const insert = db.prepare(`INSERT INTO users (id, openid, name, phone, community_id, grid_id, household_id, roles, address, home_lat, home_lng, created_at)
     VALUES (@id, @openid, @name, @phone, @communityId, @gridId, @householdId, @roles, @address, @homeLat, @homeLng, @createdAt)`);
   const keyOf = (user: UserRecord) => ({ createdAt: user.createdAt, id: user.id });
+  const renameInIndex = db.prepare('UPDATE member_cells SET name = ? WHERE user_id = ?');
   return {
     async getById(id) {
       const row = byId.get(id) as Row | undefined;
@@ -72,6 +73,8 @@ export function createUserRepo(db: Database.Database): UserRepo {
       }
       if (pairs.length === 0) return;
       db.prepare(`UPDATE users SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...pairs.map(([, value]) => value), id);
+      // The dispatch index carries the member's name.
+      if (patch.name !== undefined) renameInIndex.run(patch.name, id);
     },
   };
 }
