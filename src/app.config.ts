@@ -27,6 +27,8 @@ export default defineAppConfig({
         'qr/index',
         'settings/index',
         'district/index',
+        'requests/index',
+        'dispatch-policy/index',
       ],
     },
   ],

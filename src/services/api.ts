@@ -37,3 +37,13 @@ export async function fetchDemoDirectory(): Promise<DemoDirectory> {
   const envelope = (await response.json()) as { ok: boolean; data: DemoDirectory };
   return envelope.ok ? envelope.data : { users: [], communities: [] };
 }
+
+export const findSimilarRequests = (input: InputOf<'requests', 'findSimilar'>) => callFunction('requests', 'findSimilar', input);
+export const reopenRequest = (requestId: string, reason: string) => callFunction('requests', 'reopen', { requestId, reason });
+export const fetchRequestsForStaff = (scope: 'needs_manual' | 'open' | 'escalated' | 'finished', cursor?: string) => callFunction('requests', 'listForStaff', { scope, cursor, limit: 20 });
+export const fetchCandidates = (requestId: string) => callFunction('requests', 'listCandidates', { requestId });
+export const assignRequest = (requestId: string, memberId: string, note = '') => callFunction('requests', 'assign', { requestId, memberId, note });
+export const escalateRequest = (input: InputOf<'requests', 'escalate'>) => callFunction('requests', 'escalate', input);
+export const recordEscalation = (input: InputOf<'requests', 'recordEscalation'>) => callFunction('requests', 'recordEscalation', input);
+export const fetchDispatchPolicy = () => callFunction('requests', 'getDispatchPolicy', {});
+export const updateDispatchPolicy = (input: InputOf<'requests', 'updateDispatchPolicy'>) => callFunction('requests', 'updateDispatchPolicy', input);

@@ -7,9 +7,11 @@ import type { ActionContext } from './context';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SHOWN = 20;
+/** Staff on the phone can ask someone farther than automatic dispatch would. */
+const MANUAL_REACH = 3;
 
 /**
- * For manual dispatch: every fitting member within the widest radius, ranked with the same
+ * For manual dispatch: every fitting member within three times the widest radius, ranked with the same
  * explainable score as automatic dispatch, including those at their cap or off-hours (flagged),
  * because a person on the phone may still say yes.
  */
@@ -23,7 +25,7 @@ export async function listCandidates({ runtime, caller }: ActionContext, input: 
     const candidates = await tx.members.findCandidates({
       communityId: request.communityId,
       center: request.location,
-      radiusM: policy.radiusStepsM[policy.radiusStepsM.length - 1],
+      radiusM: policy.radiusStepsM[policy.radiusStepsM.length - 1] * MANUAL_REACH,
       skills: CATEGORY_SKILLS[request.category],
       excludeMemberIds: [request.residentId],
       openTaskCap: Number.MAX_SAFE_INTEGER,

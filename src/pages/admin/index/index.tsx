@@ -27,6 +27,9 @@ export default function AdminHomePage() {
           报到审核{data && data.pending > 0 ? <Text className='badge'>{data.pending}</Text> : null}
         </BigButton>
       ) : null}
+      <BigButton id='admin-requests' onClick={go('requests')}>
+        求助派单
+      </BigButton>
       <BigButton id='admin-file-request' secondary onClick={go('file-request')}>
         代办登记（替居民提交求助）
       </BigButton>
@@ -52,6 +55,9 @@ export default function AdminHomePage() {
           </BigButton>
           <BigButton id='admin-settings' secondary onClick={go('settings')}>
             特长与岗位设置
+          </BigButton>
+          <BigButton id='admin-dispatch-policy' secondary onClick={go('dispatch-policy')}>
+            派单规则
           </BigButton>
         </View>
       ) : null}

@@ -5,13 +5,14 @@ import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
-import { acceptTask, cancelRequest, completeTask, declineTask, fetchRequest, rateRequest } from '../../../services/api';
+import { acceptTask, cancelRequest, completeTask, declineTask, fetchRequest, rateRequest, reopenRequest } from '../../../services/api';
 import { messageOf } from '../../../services/transport';
 import { uploadPhoto } from '../../../services/upload';
 import type { TRequestDetail } from '../../../shared/contracts/requests';
 import { CATEGORY_LABELS, URGENCY_LABELS } from '../../../shared/domain/categories';
 import { formatDistance } from '../../../shared/domain/geo';
 import { REQUEST_STATE_LABELS } from '../../../shared/domain/request-state';
+import { StaffActions } from './staff-actions';
 
 const STARS = [1, 2, 3, 4, 5];
 
@@ -26,6 +27,7 @@ export default function RequestDetailPage() {
   const [completionPhotos, setCompletionPhotos] = useState<string[]>([]);
   const [stars, setStars] = useState(0);
   const [comment, setComment] = useState('');
+  const [reopenReason, setReopenReason] = useState('');
 
   const run = async (work: () => Promise<TRequestDetail | null>, success?: string) => {
     setBusy(true);
@@ -98,6 +100,25 @@ export default function RequestDetailPage() {
           </View>
         ) : null}
       </View>
+
+      {request.filedByName ? <View className='muted'>由 {request.filedByName} 代为登记</View> : null}
+      {request.duplicateOf ? (
+        <View className='card' role='link' onClick={() => Taro.navigateTo({ url: `/pages/request/detail/index?id=${request.duplicateOf}` })}>
+          可能与附近另一条求助重复，点此查看
+        </View>
+      ) : null}
+
+      {request.escalation ? (
+        <View className='card' id='escalation'>
+          <View className='subtitle'>吹哨上报：{request.escalation.department}</View>
+          <View>
+            {request.escalation.meetingDate} 联席会议（{request.escalation.attendees.join('、')}）
+          </View>
+          <View>会议决定：{request.escalation.decision}</View>
+          {request.escalation.answer ? <View>部门答复：{request.escalation.answer}</View> : null}
+          {request.escalation.outcome ? <View>办理结果：{request.escalation.outcome}</View> : null}
+        </View>
+      ) : null}
 
       {request.completionNote ? (
         <View className='card'>
@@ -210,6 +231,18 @@ export default function RequestDetailPage() {
           </BigButton>
         </View>
       ) : null}
+
+      {actions.reopen ? (
+        <View className='card'>
+          <View className='subtitle'>问题还没解决？</View>
+          <Textarea id='reopen-reason' className='field' aria-label='哪里还没解决' value={reopenReason} maxlength={200} placeholder='说说哪里还没解决' onInput={(event) => setReopenReason(event.detail.value)} />
+          <BigButton id='reopen-request' secondary disabled={busy} onClick={() => run(() => reopenRequest(request.id, reopenReason), '已请原办理党员再次处理')}>
+            还没解决，请再来看看
+          </BigButton>
+        </View>
+      ) : null}
+
+      <StaffActions request={request} run={run} />
 
       {actions.cancel ? (
         <BigButton id='cancel-request' secondary disabled={busy} onClick={() => run(() => cancelRequest(request.id), '已取消这条求助')}>

@@ -1,9 +1,9 @@
 import { Image, Text, Textarea, Input, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
-import { fetchMe, submitRequest } from '../../../services/api';
+import { fetchMe, findSimilarRequests, submitRequest } from '../../../services/api';
 import { messageOf } from '../../../services/transport';
 import { newClientToken, uploadPhoto } from '../../../services/upload';
 import { CATEGORY_HINTS, CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
@@ -24,6 +24,19 @@ export default function NewRequestPage() {
   const [photos, setPhotos] = useState<{ id: string; preview: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [similar, setSimilar] = useState<{ id: string; summary: string; distanceM: number }[]>([]);
+
+  // Tell the resident when the same problem nearby is already reported (they may still submit).
+  useEffect(() => {
+    if (!category || !location) return;
+    let current = true;
+    findSimilarRequests({ category, location })
+      .then((result) => current && setSimilar(result.items))
+      .catch(() => current && setSimilar([]));
+    return () => {
+      current = false;
+    };
+  }, [category, location]);
 
   useLoad(() => {
     fetchMe()
@@ -98,6 +111,18 @@ export default function NewRequestPage() {
           </View>
         ))}
       </View>
+
+      {similar.length > 0 ? (
+        <View className='card' id='similar-hint' role='status'>
+          <View className='subtitle'>附近已有类似求助，正在处理：</View>
+          {similar.map((item) => (
+            <View key={item.id} className='muted'>
+              · {item.summary}（约 {item.distanceM} 米）
+            </View>
+          ))}
+          <View className='muted'>如果是同一件事，可以不用重复提交；不是的话请继续。</View>
+        </View>
+      ) : null}
 
       <View className='subtitle'>2. 请说说具体情况</View>
       <Textarea
