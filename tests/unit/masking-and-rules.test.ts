@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { CATEGORY_SKILLS, REQUEST_CATEGORIES, SKILLS, fitsCategory, skillsFitting, type RequestCategory } from '../../src/shared/domain/categories';
 import { maskAddress, maskName, maskPhone } from '../../src/shared/domain/masking';
 import { PERMISSIONS, isAllowed, type ActionName } from '../../src/shared/domain/permissions';
-import { COMPLETION_POINTS, URGENT_BONUS_POINTS, pointsForCompletion } from '../../src/shared/domain/points-rules';
+import { DEFAULT_EARNING_RULES, pointsForCompletion, resolveEarningRules } from '../../src/shared/domain/points-rules';
 import { ROLES, type Role } from '../../src/shared/domain/roles';
 
 describe('maskPhone', () => {
@@ -131,16 +131,21 @@ describe('pointsForCompletion', () => {
     ['wish', 8, 13],
     ['suggestion', 3, 8],
   ])('%s: %d normal, %d urgent', (category, normal, urgent) => {
-    expect(pointsForCompletion(category, 'normal')).toBe(normal);
-    expect(pointsForCompletion(category, 'urgent')).toBe(urgent);
+    expect(pointsForCompletion(DEFAULT_EARNING_RULES, category, 'normal')).toBe(normal);
+    expect(pointsForCompletion(DEFAULT_EARNING_RULES, category, 'urgent')).toBe(urgent);
   });
 
   test('the urgent bonus is 5 points for every category', () => {
-    expect(URGENT_BONUS_POINTS).toBe(5);
+    expect(DEFAULT_EARNING_RULES.urgentBonus).toBe(5);
     for (const category of REQUEST_CATEGORIES) {
-      expect(pointsForCompletion(category, 'urgent') - pointsForCompletion(category, 'normal')).toBe(5);
-      expect(pointsForCompletion(category, 'normal')).toBe(COMPLETION_POINTS[category]);
+      expect(pointsForCompletion(DEFAULT_EARNING_RULES, category, 'urgent') - pointsForCompletion(DEFAULT_EARNING_RULES, category, 'normal')).toBe(5);
     }
+  });
+
+  test('a community can change one category and keep the defaults for the rest', () => {
+    const rules = resolveEarningRules({ completion: { repair: 20 } as never, urgentBonus: 2 });
+    expect(pointsForCompletion(rules, 'repair', 'urgent')).toBe(22);
+    expect(pointsForCompletion(rules, 'policy', 'normal')).toBe(5);
   });
 });
 

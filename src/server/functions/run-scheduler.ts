@@ -2,9 +2,11 @@ import { AppError, type Envelope } from '../../shared/errors';
 import { getRuntime } from '../runtime';
 import { advanceOfferRounds } from '../use-cases/advance-offer-rounds';
 import { deliverOutbox } from '../use-cases/deliver-outbox';
+import { expireOrders } from '../use-cases/expire-orders';
 
 export interface SchedulerReport {
   rounds: { advanced: number };
+  orders: { expired: number };
   outbox: { delivered: number; failed: number };
 }
 
@@ -14,8 +16,9 @@ export async function runScheduler(event: unknown, context?: unknown): Promise<E
     if (!runtime.isTimerEvent(event, context)) throw new AppError('FORBIDDEN', '定时任务只能由定时触发器调用');
     try {
       const rounds = await advanceOfferRounds(runtime);
+      const orders = await expireOrders(runtime);
       const outbox = await deliverOutbox(runtime);
-      return { ok: true, data: { rounds, outbox } };
+      return { ok: true, data: { rounds, orders, outbox } };
     } catch (error) {
       runtime.log('error', 'scheduler tick failed', error);
       throw new AppError('INTERNAL', '定时任务执行失败');

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../adapters/sqlite/sqlite-store';
 import type { Clock, Files, Runtime } from '../ports';
@@ -36,6 +37,18 @@ function asLocalContext(context: unknown): LocalContext {
   return typeof context === 'object' && context !== null ? (context as LocalContext) : {};
 }
 
+/** The local signing key lives next to the database, so codes survive a restart but not a fresh data directory. */
+function loadSigningKey(dataDir: string): string {
+  const file = join(dataDir, 'signing.key');
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process sharing this data directory wrote it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 export interface LocalRuntime {
   runtime: Runtime;
   store: SqliteStore;
@@ -50,6 +63,7 @@ export function createLocalRuntime(options: { dataDir: string; clock?: Clock; qu
     clock: options.clock ?? systemClock,
     files: createLocalFiles(options.dataDir),
     qrCodes: localQrCodes,
+    signingKey: process.env.POINTS_SIGNING_KEY ?? loadSigningKey(options.dataDir),
     // Locally every message lands in the in-app inbox, which lists the outbox directly.
     notifier: { deliver: async () => 'inbox' },
     identify: async (_event, context) => asLocalContext(context).localOpenId ?? null,

@@ -7,3 +7,8 @@ export const shopAccountId = (shopId: string) => `shop:${shopId}`;
 export function accountIdOf(kind: AccountKind, ownerId: string): string {
   return `${kind}:${ownerId}`;
 }
+
+export function parseAccountId(accountId: string): { kind: AccountKind; ownerId: string } {
+  const index = accountId.indexOf(':');
+  return { kind: accountId.slice(0, index) as AccountKind, ownerId: accountId.slice(index + 1) };
+}

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 import { newId } from '../ids';
+import { payloadHash as hashPayload } from '../payload-hash';
 import type { AccountKind, PostingRecord, Tx } from '../ports';
 import { accountIdOf } from './accounts';
 
@@ -18,12 +18,16 @@ export interface Transfer {
   kind: string;
   ref: string | null;
   memo: string;
+  /** The person whose decision this was (admin adjustments, refunds), for the audit trail. */
+  actorId?: string | null;
+  /** Settles a hold: the amount leaves the debit account's held points as well as its balance. */
+  fromHold?: boolean;
 }
 
 /**
  * Moves points between two accounts inside the caller's transaction (TigerBeetle's rules):
  * the same key returns the first posting, the same key with another payload is CONFLICT,
- * and only issuance accounts may go below zero.
+ * and only issuance accounts may go below zero; a member can never spend points held for an order.
  */
 export async function postTransfer(tx: Tx, transfer: Transfer, at: number): Promise<PostingRecord> {
   if (!Number.isSafeInteger(transfer.amount) || transfer.amount <= 0) {
@@ -42,12 +46,9 @@ export async function postTransfer(tx: Tx, transfer: Transfer, at: number): Prom
 
   const debit = await ensureAccount(tx, transfer.communityId, transfer.from);
   const credit = await ensureAccount(tx, transfer.communityId, transfer.to);
-  const debitBalance = debit.balance - transfer.amount;
-  if (!debit.allowNegative && debitBalance < 0) {
-    throw new AppError('INSUFFICIENT_POINTS', `积分不足：当前可用 ${debit.balance} 分，需要 ${transfer.amount} 分`);
-  }
-  await tx.ledger.setBalance(debit.id, debitBalance);
-  await tx.ledger.setBalance(credit.id, credit.balance + transfer.amount);
+  const debited = await tx.ledger.moveAccount(debit.id, -transfer.amount, transfer.fromHold ? -transfer.amount : 0);
+  if (!debited) throw insufficientPoints(debit.balance - debit.held, transfer.amount);
+  if (!(await tx.ledger.moveAccount(credit.id, transfer.amount, 0))) throw new AppError('INTERNAL', '积分入账失败');
 
   const posting: PostingRecord = {
     id: newId('p'),
@@ -60,13 +61,18 @@ export async function postTransfer(tx: Tx, transfer: Transfer, at: number): Prom
     ref: transfer.ref,
     memo: transfer.memo,
     payloadHash,
+    actorId: transfer.actorId ?? null,
     createdAt: at,
   };
   await tx.ledger.insertPosting(posting);
   return posting;
 }
 
-async function ensureAccount(tx: Tx, communityId: string, ref: AccountRef) {
+export function insufficientPoints(available: number, needed: number): AppError {
+  return new AppError('INSUFFICIENT_POINTS', `积分不足：可用 ${Math.max(0, available)} 分，需要 ${needed} 分`);
+}
+
+export async function ensureAccount(tx: Tx, communityId: string, ref: AccountRef) {
   const id = accountIdOf(ref.kind, ref.ownerId);
   const existing = await tx.ledger.getAccount(id);
   if (existing) {
@@ -76,8 +82,4 @@ async function ensureAccount(tx: Tx, communityId: string, ref: AccountRef) {
   const account = { id, communityId, kind: ref.kind, ownerId: ref.ownerId, balance: 0, held: 0, allowNegative: ref.kind === 'issuance' };
   await tx.ledger.createAccount(account);
   return account;
-}
-
-function hashPayload(...parts: (string | number | null)[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }

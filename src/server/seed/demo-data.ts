@@ -92,6 +92,21 @@ export function seedDemoData(db: Database.Database, now: number): boolean {
     seed.user({ id: 'u_demo_grid_1', openid: 'demo-gridworker-1', name: '刘网格员', phone: '13700000002', communityId: c, roles: ['grid_worker', 'resident'], gridId: 'g_demo_1' });
     seed.user({ id: 'u_demo_shop_1', openid: 'demo-shop-1', name: '马店员', phone: '13700000003', communityId: c, roles: ['shop_staff', 'resident'] });
     seed.shop({ id: 's_demo_1', communityId: c, name: '幸福里积分超市', kind: 'supermarket', inviteCode: 'XFL2026A', description: '社区党群服务中心一楼', staffIds: ['u_demo_shop_1'] });
+    // The supermarket's shelf, and points carried over from the paper ledger (王建国 starts at 0 for the walkthrough).
+    const items: [string, string, 'goods' | 'service', number, number | null, number | null][] = [
+      ['it_demo_rice', '东北大米 5 斤', 'goods', 60, 20, 1],
+      ['it_demo_oil', '菜籽油 1 升', 'goods', 50, 15, 1],
+      ['it_demo_soap', '洗衣皂 2 块', 'goods', 10, 100, null],
+      ['it_demo_towel', '毛巾', 'goods', 15, 40, 2],
+      ['it_demo_haircut', '理发一次', 'service', 20, null, 2],
+      ['it_demo_tea', '茶吧下午茶', 'service', 8, null, null],
+    ];
+    for (const [id, name, kind, price, stock, monthlyLimit] of items) {
+      seed.catalogItem({ id, shopId: 's_demo_1', communityId: c, name, kind, price, stock, monthlyLimit });
+    }
+    MEMBERS.forEach((_, index) => {
+      if (index > 0) seed.openingPoints({ communityId: c, memberId: `u_demo_member_${index + 1}`, amount: 40 + ((index * 37) % 120) });
+    });
     seed.servicePoint({
       id: 'sp_demo_1',
       communityId: c,

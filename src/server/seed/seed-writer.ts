@@ -32,6 +32,13 @@ export class SeedWriter {
       member: db.prepare(`INSERT INTO members (user_id, community_id, grid_id, kind, work_unit, skills, available_hours, status, on_leave, home_lat, home_lng, applied_at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       link: db.prepare('INSERT INTO member_households (member_id, household_id) VALUES (?, ?)'),
+      catalogItem: db.prepare(`INSERT INTO catalog_items (id, shop_id, community_id, name, kind, description, price, stock, monthly_limit, photos, on_shelf, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', 1, ?, ?)`),
+      account: db.prepare(`INSERT INTO accounts (id, community_id, kind, owner_id, balance, held, allow_negative) VALUES (?, ?, ?, ?, 0, 0, ?)
+        ON CONFLICT (id) DO NOTHING`),
+      moveBalance: db.prepare('UPDATE accounts SET balance = balance + ? WHERE id = ?'),
+      posting: db.prepare(`INSERT INTO postings (id, idempotency_key, community_id, debit_account_id, credit_account_id, amount, kind, ref, memo, payload_hash, actor_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, 'adjustment_credit', NULL, ?, 'seed', NULL, ?)`),
     };
   }
 
@@ -124,6 +131,22 @@ export class SeedWriter {
     );
     this.reindex(input.userId);
     for (const householdId of input.linkedHouseholds ?? []) this.statements.link.run(input.userId, householdId);
+  }
+
+  catalogItem(input: { id: string; shopId: string; communityId: string; name: string; kind: 'goods' | 'service'; price: number; stock: number | null; monthlyLimit?: number | null; description?: string }): void {
+    const { id, shopId, communityId, name, kind, price, stock } = input;
+    this.statements.catalogItem.run(id, shopId, communityId, name, kind, input.description ?? '', price, stock, input.monthlyLimit ?? null, this.now, this.now);
+  }
+
+  /** Points carried over from the paper ledger when a community starts: one balanced posting from its issuance. */
+  openingPoints(input: { communityId: string; memberId: string; amount: number }): void {
+    const issuance = `issuance:${input.communityId}`;
+    const member = `member:${input.memberId}`;
+    this.statements.account.run(issuance, input.communityId, 'issuance', input.communityId, 1);
+    this.statements.account.run(member, input.communityId, 'member', input.memberId, 0);
+    this.statements.moveBalance.run(-input.amount, issuance);
+    this.statements.moveBalance.run(input.amount, member);
+    this.statements.posting.run(`p_seed_${input.memberId}`, `opening:${input.memberId}`, input.communityId, issuance, member, input.amount, '历史积分结转', this.now);
   }
 
   inTransaction(work: () => void): void {

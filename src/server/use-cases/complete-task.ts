@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
 import { memberAccountId } from '../ledger/accounts';
 import { postTransfer } from '../ledger/post-transfer';
+import { loadEarningRules } from '../points/earning-rules';
 import { enqueueNotification } from '../notify';
 import { toRequestDetail } from '../views/request-view';
 import { checkPhotosExist } from './check-photos';
@@ -30,7 +31,7 @@ export async function completeTask(
     const alreadyDone = request.state === 'completed' || request.state === 'rated';
     if (!alreadyDone) {
       if (request.state !== 'accepted') throw new AppError('CONFLICT', '这条求助当前不能办结');
-      const points = pointsForCompletion(request.category, request.urgency);
+      const points = pointsForCompletion(await loadEarningRules(tx, request.communityId), request.category, request.urgency);
       const moved = await tx.requests.update(request.id, TRANSITIONS.complete.from, {
         state: 'completed',
         completionNote: input.note,

@@ -1,7 +1,10 @@
 import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
+import { earnPoints } from '../ledger/earn-points';
 import { enqueueNotification } from '../notify';
+import { loadEarningRules } from '../points/earning-rules';
+import { ratingBonusFor } from '../../shared/domain/points-rules';
 import { toRequestDetail } from '../views/request-view';
 import type { ActionContext } from './context';
 
@@ -33,6 +36,15 @@ export async function rateRequest(
       text: `评价 ${input.stars} 星${input.comment ? `：${input.comment}` : ''}`,
     });
     if (request.assigneeId) {
+      const rules = await loadEarningRules(tx, request.communityId);
+      const bonus = ratingBonusFor(rules, input.stars);
+      if (bonus > 0) {
+        await earnPoints(
+          tx,
+          { idempotencyKey: `rating-bonus:${request.id}`, communityId: request.communityId, memberId: request.assigneeId, kind: 'rating_bonus', amount: bonus, ref: request.id, memo: `居民好评（${input.stars} 星）` },
+          now,
+        );
+      }
       await enqueueNotification(
         tx,
         { userId: request.assigneeId, kind: 'request_rated', title: `居民给您的服务打了 ${input.stars} 星`, body: input.comment || '感谢您的付出！', requestId: request.id },

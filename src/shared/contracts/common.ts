@@ -6,6 +6,9 @@ export const zId = z
   .max(64, '编号太长')
   .regex(/^[A-Za-z0-9_-]+$/, '编号格式不正确');
 
+/** Generated once per form by the client; a retried call with the same token returns the first result. */
+export const zClientToken = z.string().min(8, '提交凭证无效').max(64, '提交凭证无效').regex(/^[A-Za-z0-9_-]+$/, '提交凭证无效');
+
 export const zLatLng = z.strictObject({
   lat: z.number({ error: '位置纬度必须是数字' }).min(-90).max(90),
   lng: z.number({ error: '位置经度必须是数字' }).min(-180).max(180),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { REQUEST_CATEGORIES, URGENCIES } from '../domain/categories';
 import { REQUEST_STATES } from '../domain/request-state';
-import { zEmptyInput, zId, zLatLng, zPageInput, zPageOf, zPhotos } from './common';
+import { zClientToken, zEmptyInput, zId, zLatLng, zPageInput, zPageOf, zPhotos } from './common';
 
 const zRequestRef = z.strictObject({ requestId: zId });
 
 export const zSubmitRequestInput = z.strictObject({
   /** Generated once per form by the client; a retried submit returns the first request. */
-  clientToken: z.string().min(8, '提交凭证无效').max(64, '提交凭证无效').regex(/^[A-Za-z0-9_-]+$/, '提交凭证无效'),
+  clientToken: zClientToken,
   category: z.enum(REQUEST_CATEGORIES, { error: '请选择求助类型' }),
   description: z
     .string({ error: '请描述需要帮什么忙' })

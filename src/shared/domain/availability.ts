@@ -1,7 +1,6 @@
+import { CHINA_OFFSET_MS } from './china-time';
 import type { AvailablePeriod } from './community-settings';
 
-/** Communities run on China Standard Time (UTC+8, no daylight saving). */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_STARTS = 7;
 const EVENING_STARTS = 18;
 

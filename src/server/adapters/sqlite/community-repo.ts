@@ -13,6 +13,7 @@ function toCommunity(row: Row): CommunityRecord {
     name: str(row.name),
     center: { lat: num(row.center_lat), lng: num(row.center_lng) },
     dispatchPolicy: row.dispatch_policy ? JSON.parse(str(row.dispatch_policy)) : null,
+    earningRules: row.earning_rules ? JSON.parse(str(row.earning_rules)) : null,
     settings: row.settings ? JSON.parse(str(row.settings)) : null,
     createdAt: num(row.created_at),
   };
@@ -62,6 +63,9 @@ export function createCommunityRepo(db: Database.Database): CommunityRepo {
     },
     async saveDispatchPolicy(id, policy) {
       db.prepare('UPDATE communities SET dispatch_policy = ? WHERE id = ?').run(JSON.stringify(policy), id);
+    },
+    async saveEarningRules(id, rules) {
+      db.prepare('UPDATE communities SET earning_rules = ? WHERE id = ?').run(JSON.stringify(rules), id);
     },
     async getGrid(id) {
       const row = grid.get(id) as Row | undefined;

@@ -197,6 +197,7 @@ export function toPosting(row: Row): PostingRecord {
     ref: strOrNull(row.ref),
     memo: str(row.memo),
     payloadHash: str(row.payload_hash),
+    actorId: strOrNull(row.actor_id),
     createdAt: num(row.created_at),
   };
 }

@@ -273,4 +273,81 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   DROP TABLE member_locations;
   `,
   (db) => rebuildMemberIndex(db),
+  // Points ledger holds, earning rules, and the points supermarket (issue 5).
+  `
+  ALTER TABLE communities ADD COLUMN earning_rules TEXT;
+  ALTER TABLE postings ADD COLUMN actor_id TEXT;
+  CREATE INDEX postings_community_kind ON postings(community_id, kind, created_at DESC, id DESC);
+  CREATE TABLE holds (
+    id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'voided')),
+    ref TEXT,
+    expires_at INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    settled_at INTEGER
+  );
+  CREATE INDEX holds_due ON holds(expires_at) WHERE status = 'pending';
+  CREATE INDEX holds_account ON holds(account_id, status);
+  CREATE TABLE catalog_items (
+    id TEXT PRIMARY KEY,
+    shop_id TEXT NOT NULL REFERENCES shops(id),
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('goods', 'service')),
+    description TEXT NOT NULL DEFAULT '',
+    price INTEGER NOT NULL CHECK (price > 0),
+    stock INTEGER CHECK (stock IS NULL OR stock >= 0),
+    monthly_limit INTEGER,
+    photos TEXT NOT NULL DEFAULT '[]',
+    on_shelf INTEGER NOT NULL DEFAULT 1,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX catalog_items_shop ON catalog_items(shop_id, created_at);
+  CREATE INDEX catalog_items_community ON catalog_items(community_id, on_shelf);
+  CREATE TABLE redemptions (
+    id TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE,
+    payload_hash TEXT NOT NULL,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    shop_id TEXT NOT NULL REFERENCES shops(id),
+    member_id TEXT NOT NULL REFERENCES users(id),
+    staff_id TEXT REFERENCES users(id),
+    channel TEXT NOT NULL CHECK (channel IN ('in_store', 'order')),
+    status TEXT NOT NULL,
+    lines TEXT NOT NULL,
+    total INTEGER NOT NULL CHECK (total > 0),
+    hold_id TEXT REFERENCES holds(id),
+    posting_id TEXT REFERENCES postings(id),
+    refund_posting_id TEXT REFERENCES postings(id),
+    refund_reason TEXT,
+    created_at INTEGER NOT NULL,
+    settled_at INTEGER,
+    expires_at INTEGER,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX redemptions_shop ON redemptions(shop_id, created_at DESC);
+  CREATE INDEX redemptions_shop_pending ON redemptions(shop_id, created_at) WHERE status = 'pending';
+  CREATE INDEX redemptions_member ON redemptions(member_id, created_at DESC, id DESC);
+  CREATE TABLE redemption_lines (
+    redemption_id TEXT NOT NULL REFERENCES redemptions(id),
+    item_id TEXT NOT NULL REFERENCES catalog_items(id),
+    member_id TEXT NOT NULL,
+    qty INTEGER NOT NULL CHECK (qty > 0),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (redemption_id, item_id)
+  );
+  CREATE INDEX redemption_lines_member ON redemption_lines(member_id, item_id, created_at);
+  CREATE TABLE used_codes (
+    nonce TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER NOT NULL
+  );
+  CREATE INDEX used_codes_expiry ON used_codes(expires_at);
+  `,
 ];

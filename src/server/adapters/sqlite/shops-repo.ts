@@ -22,10 +22,14 @@ export function createShopRepo(db: Database.Database): ShopRepo {
     VALUES (@id, @communityId, @name, @kind, @description, @inviteCode, @createdAt)`);
   const addStaff = db.prepare('INSERT OR IGNORE INTO shop_staff (shop_id, user_id, joined_at) VALUES (?, ?, ?)');
   const staff = db.prepare('SELECT u.* FROM shop_staff s JOIN users u ON u.id = s.user_id WHERE s.shop_id = ? ORDER BY s.joined_at, s.rowid LIMIT 100');
+  const ofStaff = db.prepare('SELECT s.* FROM shop_staff st JOIN shops s ON s.id = st.shop_id WHERE st.user_id = ? ORDER BY st.joined_at, s.id LIMIT 20');
   return {
     async get(id) {
       const row = byId.get(id) as Row | undefined;
       return row ? toShop(row) : null;
+    },
+    async listShopsOfStaff(userId) {
+      return (ofStaff.all(userId) as Row[]).map(toShop);
     },
     async getByInviteCode(code) {
       const row = byCode.get(code) as Row | undefined;

@@ -9,6 +9,7 @@ import { createRequestRepo } from './requests-repo';
 import { MIGRATIONS } from './schema';
 import { createCommunityRepo } from './community-repo';
 import { createServicePointRepo, createShopRepo } from './shops-repo';
+import { createCatalogRepo, createRedemptionRepo } from './supermarket-repo';
 import { createUserRepo } from './users-repo';
 
 /** Serialises work on the one connection so an awaited transaction never interleaves with another. */
@@ -63,6 +64,8 @@ export function openSqliteStore(file: string): SqliteStore {
     shops: createShopRepo(db),
     servicePoints: createServicePointRepo(db),
     escalations: createEscalationRepo(db),
+    catalog: createCatalogRepo(db),
+    redemptions: createRedemptionRepo(db),
   };
   const mutex = new Mutex();
 

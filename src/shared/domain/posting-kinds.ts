@@ -1,0 +1,46 @@
+/** What a posting is for; the ledger's vocabulary, shared by rules, summaries and the app. */
+export const POSTING_KINDS = [
+  'task_completed',
+  'rating_bonus',
+  'duty',
+  'activity',
+  'adjustment_credit',
+  'adjustment_debit',
+  'redemption',
+  'order_pickup',
+  'refund',
+] as const;
+export type PostingKind = (typeof POSTING_KINDS)[number];
+
+/** Points a member earns (issued by the community). */
+export const EARNING_KINDS: readonly PostingKind[] = ['task_completed', 'rating_bonus', 'duty', 'activity', 'adjustment_credit'];
+/** Points a member spends at a shop. */
+export const SPENDING_KINDS: readonly PostingKind[] = ['redemption', 'order_pickup'];
+
+export const POSTING_KIND_LABELS: Record<PostingKind, string> = {
+  task_completed: '完成求助',
+  rating_bonus: '好评奖励',
+  duty: '值守服务',
+  activity: '志愿活动',
+  adjustment_credit: '管理员补录',
+  adjustment_debit: '管理员扣减',
+  redemption: '到店兑换',
+  order_pickup: '线上兑换取货',
+  refund: '兑换退还',
+};
+
+export interface KindTotals {
+  issued: number;
+  redeemed: number;
+  refunded: number;
+}
+
+/** Issued, redeemed and refunded points from per-kind sums. */
+export function totalsByKind(sums: Partial<Record<string, number>>): KindTotals {
+  const sum = (kinds: readonly string[]) => kinds.reduce((total, kind) => total + (sums[kind] ?? 0), 0);
+  return {
+    issued: sum(EARNING_KINDS) - (sums.adjustment_debit ?? 0),
+    redeemed: sum(SPENDING_KINDS),
+    refunded: sums.refund ?? 0,
+  };
+}
