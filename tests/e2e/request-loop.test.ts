@@ -79,8 +79,10 @@ test('resident submits, member accepts and completes, resident rates, member see
 
   // The member's points.
   await member.goto(`${testHost.host.url}/#/pages/points/index`);
-  await expectText(member.locator('#points-balance'), '10');
-  await expectText(member.locator('.points-item').first(), '完成求助：维修求助', { contains: true });
+  // 10 for the repair and 3 for the five-star rating.
+  await expectText(member.locator('#points-balance'), '13');
+  await expectText(member.locator('.points-item').first(), '居民好评（5 星）', { contains: true });
+  await expectText(member.locator('.points-item').nth(1), '完成求助：维修求助', { contains: true });
 });
 
 test('a member who was not offered a request sees neither it nor its contact', async () => {

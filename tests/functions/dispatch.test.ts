@@ -141,7 +141,7 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
     );
     expect(seen.actions.rate).toBe(true);
     await world.ok('requests', 'rate', { requestId: request.id, stars: 5, comment: '' }, RESIDENT);
-    expect(world.count('postings')).toBe(0);
+    expect(world.countNewPostings()).toBe(0);
   });
 
   test('reopen within 7 days goes back to the same member first, then to others', async () => {
@@ -163,7 +163,7 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
     expect(pending.map((offer) => offer.member_id)).not.toContain('u_demo_member_1'); // offered in the first dispatch already
 
     // Points for the first completion were posted once and are not posted again.
-    expect(world.count('postings')).toBe(1);
+    expect(world.countNewPostings()).toBe(1);
   });
 
   test('reopen is refused after 7 days and before completion', async () => {

@@ -2,6 +2,7 @@ import { communityContract } from '../../src/shared/contracts/community';
 import { pointsContract } from '../../src/shared/contracts/points';
 import { requestsContract } from '../../src/shared/contracts/requests';
 import { DEFAULT_DISPATCH_POLICY } from '../../src/shared/domain/dispatch-policy';
+import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
 import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
 import { ROLES, type Role } from '../../src/shared/domain/roles';
 import { SeedWriter } from '../../src/server/seed/seed-writer';
@@ -42,6 +43,22 @@ async function submitAs(world: TestWorld, openid: string): Promise<string> {
 }
 /** The caller's own request when they are a resident of the demo community, else 张秀英's. */
 const ownerFor = (caller: string, roles: readonly Role[], foreign: boolean) => (!foreign && roles.includes('resident') ? caller : RESIDENT);
+
+/** 李红梅 starts with 77 points; the demo shop's staff member. */
+const SAVER = 'demo-member-2';
+const SHOP_STAFF = 'demo-shop-1';
+const earner = (roles: readonly Role[]) => roles.includes('member') || roles.includes('volunteer');
+
+async function grantPoints(world: TestWorld, openid: string, amount: number): Promise<void> {
+  const user = await world.local.store.read((tx) => tx.users.getByOpenid(openid));
+  if (!user) throw new Error(`no user ${openid}`);
+  await world.ok('points', 'adjust', { clientToken: `grant-${user.id}`, memberId: user.id, amount, reason: '测试准备积分' }, 'demo-admin');
+}
+
+async function orderSoap(world: TestWorld, openid: string) {
+  const receipt = await world.ok('points', 'placeOrder', { clientToken: `order-${openid}`, shopId: 's_demo_1', lines: [{ itemId: 'it_demo_soap', qty: 1 }] }, openid);
+  return receipt.redemption;
+}
 
 const CASES: Record<ActionName, Case> = {
   'requests.submit': { prepare: async () => repairRequest(), foreign: 'own' },
@@ -98,6 +115,48 @@ const CASES: Record<ActionName, Case> = {
   'requests.getDispatchPolicy': { prepare: constant({}), foreign: 'own' },
   'requests.updateDispatchPolicy': { prepare: constant({ ...DEFAULT_DISPATCH_POLICY, batchSize: 4 }), foreign: 'own' },
   'points.getMine': { prepare: constant({ limit: 5 }), foreign: 'own' },
+  'points.getRules': { prepare: constant({}), foreign: 'own' },
+  'points.issueCode': { prepare: constant({}), foreign: 'own' },
+  'points.listCatalog': { prepare: constant({}), foreign: 'own' },
+  'points.placeOrder': {
+    prepare: async (world, caller, roles, foreign) => {
+      if (!foreign && earner(roles)) await grantPoints(world, caller, 50);
+      return { clientToken: 'matrix-order-1', shopId: 's_demo_1', lines: [{ itemId: 'it_demo_soap', qty: 1 }] };
+    },
+    foreign: 'NOT_FOUND',
+  },
+  'points.cancelOrder': {
+    prepare: async (world, caller, roles, foreign) => {
+      const owner = !foreign && earner(roles) ? caller : SAVER;
+      if (owner === caller) await grantPoints(world, caller, 50);
+      return { orderId: (await orderSoap(world, owner)).id };
+    },
+    foreign: 'NOT_FOUND',
+  },
+  'points.listMyOrders': { prepare: constant({ limit: 5 }), foreign: 'own' },
+  'points.inspectCode': { prepare: async (world) => ({ code: (await world.ok('points', 'issueCode', {}, SAVER)).code }), foreign: 'FORBIDDEN' },
+  'points.redeem': {
+    prepare: async (world) => ({ clientToken: 'matrix-redeem-1', code: (await world.ok('points', 'issueCode', {}, SAVER)).code, lines: [{ itemId: 'it_demo_soap', qty: 1 }] }),
+    foreign: 'FORBIDDEN',
+  },
+  'points.confirmPickup': { prepare: async (world) => ({ code: (await orderSoap(world, SAVER)).pickupCode }), foreign: 'FORBIDDEN' },
+  'points.listShopItems': { prepare: constant({}), foreign: 'FORBIDDEN' },
+  'points.saveItem': { prepare: constant({ name: '矩阵商品', kind: 'goods', price: 5, stock: 3, monthlyLimit: null }), foreign: 'FORBIDDEN' },
+  'points.listShopRedemptions': { prepare: constant({}), foreign: 'FORBIDDEN' },
+  'points.refund': {
+    prepare: async (world) => {
+      const code = (await world.ok('points', 'issueCode', {}, SAVER)).code;
+      const receipt = await world.ok('points', 'redeem', { clientToken: 'matrix-refund-1', code, lines: [{ itemId: 'it_demo_soap', qty: 1 }] }, SHOP_STAFF);
+      return { redemptionId: receipt.redemption.id, reason: '顾客不要了' };
+    },
+    foreign: 'FORBIDDEN',
+  },
+  'points.getMemberLedger': { prepare: constant({ memberId: 'u_demo_member_2' }), foreign: 'FORBIDDEN' },
+  'points.getSummary': { prepare: constant({}), foreign: 'own' },
+  'points.adjust': { prepare: constant({ clientToken: 'matrix-adjust-1', memberId: 'u_demo_member_2', amount: 5, reason: '补录线下活动积分' }), foreign: 'FORBIDDEN' },
+  'points.listAdjustments': { prepare: constant({}), foreign: 'own' },
+  'points.updateRules': { prepare: constant({ ...DEFAULT_EARNING_RULES, ratingBonus: 4 }), foreign: 'own' },
+  'points.verifyLedger': { prepare: constant({}), foreign: 'own' },
   'community.me': { prepare: constant({}), foreign: 'own' },
   'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },
   'community.markInboxRead': { prepare: constant({ ids: ['n_none'] }), foreign: 'own' },

@@ -28,6 +28,8 @@ export interface TestWorld {
   ok<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, data: InputOf<F, A>, openid: string): Promise<OutputOf<F, A>>;
   tick(): Promise<Envelope<unknown>>;
   count(table: string): number;
+  /** Postings made since the demo data was seeded (its opening balances excluded). */
+  countNewPostings(): number;
   close(): void;
 }
 
@@ -51,6 +53,9 @@ export function createTestWorld(): TestWorld {
     tick: () => SCHEDULER({ Type: 'Timer' }, { localTimer: true }),
     count(table) {
       return (local.store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    },
+    countNewPostings() {
+      return (local.store.db.prepare(`SELECT COUNT(*) AS n FROM postings WHERE idempotency_key NOT LIKE 'opening:%'`).get() as { n: number }).n;
     },
     close() {
       setRuntime(null);

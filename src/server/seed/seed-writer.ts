@@ -38,7 +38,7 @@ export class SeedWriter {
         ON CONFLICT (id) DO NOTHING`),
       moveBalance: db.prepare('UPDATE accounts SET balance = balance + ? WHERE id = ?'),
       posting: db.prepare(`INSERT INTO postings (id, idempotency_key, community_id, debit_account_id, credit_account_id, amount, kind, ref, memo, payload_hash, actor_id, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, 'adjustment_credit', NULL, ?, 'seed', NULL, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, 'opening_balance', NULL, ?, 'seed', NULL, ?)`),
     };
   }
 

@@ -1,5 +1,6 @@
 /** What a posting is for; the ledger's vocabulary, shared by rules, summaries and the app. */
 export const POSTING_KINDS = [
+  'opening_balance',
   'task_completed',
   'rating_bonus',
   'duty',
@@ -12,12 +13,13 @@ export const POSTING_KINDS = [
 ] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 
-/** Points a member earns (issued by the community). */
+/** Points a member earns (issued by the community); balances carried over at the start are issued but not earned. */
 export const EARNING_KINDS: readonly PostingKind[] = ['task_completed', 'rating_bonus', 'duty', 'activity', 'adjustment_credit'];
 /** Points a member spends at a shop. */
 export const SPENDING_KINDS: readonly PostingKind[] = ['redemption', 'order_pickup'];
 
 export const POSTING_KIND_LABELS: Record<PostingKind, string> = {
+  opening_balance: '历史积分结转',
   task_completed: '完成求助',
   rating_bonus: '好评奖励',
   duty: '值守服务',
@@ -39,7 +41,7 @@ export interface KindTotals {
 export function totalsByKind(sums: Partial<Record<string, number>>): KindTotals {
   const sum = (kinds: readonly string[]) => kinds.reduce((total, kind) => total + (sums[kind] ?? 0), 0);
   return {
-    issued: sum(EARNING_KINDS) - (sums.adjustment_debit ?? 0),
+    issued: sum(EARNING_KINDS) + (sums.opening_balance ?? 0) - (sums.adjustment_debit ?? 0),
     redeemed: sum(SPENDING_KINDS),
     refunded: sums.refund ?? 0,
   };
