@@ -1,5 +1,4 @@
-import type { TCatalogItemView } from '../../shared/contracts/points';
-import type { CatalogItemKind } from '../../shared/domain/supermarket';
+import type { TCatalogItemView, TSaveItemInput } from '../../shared/contracts/points';
 import { AppError } from '../../shared/errors';
 import { newId } from '../ids';
 import { requireStaffShop } from '../points/staff-shop';
@@ -7,21 +6,8 @@ import { toCatalogItemView } from '../views/catalog-view';
 import { checkPhotosExist } from './check-photos';
 import type { ActionContext } from './context';
 
-export interface SaveItemInput {
-  shopId?: string;
-  itemId?: string;
-  name: string;
-  kind: CatalogItemKind;
-  description: string;
-  price: number;
-  stock: number | null;
-  monthlyLimit: number | null;
-  photos: string[];
-  onShelf: boolean;
-}
-
 /** Adds an item to the shop's catalogue or changes one; a price change applies to later redemptions only. */
-export async function saveCatalogItem({ runtime, caller }: ActionContext, input: SaveItemInput): Promise<TCatalogItemView> {
+export async function saveCatalogItem({ runtime, caller }: ActionContext, input: TSaveItemInput): Promise<TCatalogItemView> {
   await checkPhotosExist(runtime.files, input.photos, 'photos');
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {

@@ -99,6 +99,7 @@ export const zSaveItemInput = z.strictObject({
   photos: zPhotos.default([]),
   onShelf: z.boolean().default(true),
 });
+export type TSaveItemInput = z.output<typeof zSaveItemInput>;
 
 export const zLedgerSummary = z.object({
   issued: z.number(),
