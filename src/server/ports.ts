@@ -5,6 +5,7 @@ import type { DispatchPolicyOverrides } from '../shared/domain/dispatch-policy';
 import type { OpeningHours } from '../shared/domain/structure-rules';
 import type { EarningRules } from '../shared/domain/points-rules';
 import type { CatalogItemKind, RedemptionStatus } from '../shared/domain/supermarket';
+import type { AttendanceMark, SignupStatus } from '../shared/domain/service-rules';
 import type { DispatchCandidate } from '../shared/domain/dispatch-ranking';
 import type { LatLng } from '../shared/domain/geo';
 import type { RequestState } from '../shared/domain/request-state';
@@ -320,6 +321,51 @@ export interface RedemptionRecord {
   updatedAt: number;
 }
 
+/** A member's stretch of duty at a service point, from check-in to check-out (by them or at closing time). */
+export interface DutyRecord {
+  id: string;
+  communityId: string;
+  memberId: string;
+  servicePointId: string;
+  checkInAt: number;
+  checkInLocation: LatLng;
+  status: 'open' | 'closed';
+  checkOutAt: number | null;
+  closedBy: 'member' | 'auto' | null;
+  minutes: number | null;
+  points: number | null;
+}
+
+export interface ActivityRecord {
+  id: string;
+  communityId: string;
+  title: string;
+  place: string;
+  location: LatLng;
+  radiusM: number;
+  startsAt: number;
+  endsAt: number;
+  capacity: number;
+  signedUp: number;
+  points: number;
+  skills: string[];
+  status: 'open' | 'completed';
+  createdBy: string;
+  createdAt: number;
+  completedAt: number | null;
+}
+
+export interface SignupRecord {
+  activityId: string;
+  memberId: string;
+  status: SignupStatus;
+  signedUpAt: number;
+  checkInAt: number | null;
+  checkOutAt: number | null;
+  attendance: AttendanceMark | null;
+  points: number | null;
+}
+
 export interface CandidateQuery {
   communityId: string;
   center: LatLng;
@@ -512,6 +558,31 @@ export interface RedemptionRepo {
   pruneCodes(expiredBefore: number): Promise<number>;
 }
 
+export interface ServiceRepo {
+  /** False when the member already has an open duty (one open duty per member, enforced by the store). */
+  insertDuty(duty: DutyRecord): Promise<boolean>;
+  getDuty(id: string): Promise<DutyRecord | null>;
+  findOpenDuty(memberId: string): Promise<DutyRecord | null>;
+  latestDuty(memberId: string): Promise<DutyRecord | null>;
+  /** Compare-and-set from open. */
+  closeDuty(id: string, patch: Pick<DutyRecord, 'checkOutAt' | 'closedBy' | 'minutes' | 'points'>): Promise<boolean>;
+  listDutiesForMember(memberId: string, limit: number): Promise<DutyRecord[]>;
+  dutyMinutesSince(memberId: string, since: number): Promise<number>;
+  listOpenDuties(communityId: string | null, limit: number): Promise<DutyRecord[]>;
+  insertActivity(activity: ActivityRecord): Promise<void>;
+  getActivity(id: string): Promise<ActivityRecord | null>;
+  listActivities(communityId: string, scope: 'upcoming' | 'past', now: number, limit: number): Promise<ActivityRecord[]>;
+  /** Takes a place only while places are left. */
+  takePlace(activityId: string): Promise<boolean>;
+  releasePlace(activityId: string): Promise<void>;
+  /** Compare-and-set from open. */
+  completeActivity(id: string, at: number): Promise<boolean>;
+  getSignup(activityId: string, memberId: string): Promise<SignupRecord | null>;
+  saveSignup(signup: SignupRecord): Promise<void>;
+  listSignups(activityId: string): Promise<SignupRecord[]>;
+  listSignupsForMember(memberId: string, limit: number): Promise<SignupRecord[]>;
+}
+
 /** Repositories bound to one transaction (or one read). */
 export interface Tx {
   users: UserRepo;
@@ -527,6 +598,7 @@ export interface Tx {
   escalations: EscalationRepo;
   catalog: CatalogRepo;
   redemptions: RedemptionRepo;
+  service: ServiceRepo;
 }
 
 export interface Store {

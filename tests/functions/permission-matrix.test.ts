@@ -1,12 +1,14 @@
 import { communityContract } from '../../src/shared/contracts/community';
 import { pointsContract } from '../../src/shared/contracts/points';
 import { requestsContract } from '../../src/shared/contracts/requests';
+import { serviceContract } from '../../src/shared/contracts/service';
+import type { FunctionName } from '../../src/shared/contracts';
 import { DEFAULT_DISPATCH_POLICY } from '../../src/shared/domain/dispatch-policy';
 import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
 import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
 import { ROLES, type Role } from '../../src/shared/domain/roles';
 import { SeedWriter } from '../../src/server/seed/seed-writer';
-import { offset } from '../../src/server/seed/demo-data';
+import { DEMO_CENTER, offset } from '../../src/server/seed/demo-data';
 import { createTestWorld, fingerprint, type TestWorld } from '../support/test-runtime';
 import { OTHER_ADMIN, OTHER_MEMBER, RESIDENT, RESIDENT_HOME, repairRequest, seedDemo } from '../support/fixtures';
 
@@ -58,6 +60,34 @@ async function grantPoints(world: TestWorld, openid: string, amount: number): Pr
 async function orderSoap(world: TestWorld, openid: string) {
   const receipt = await world.ok('points', 'placeOrder', { clientToken: `order-${openid}`, shopId: 's_demo_1', lines: [{ itemId: 'it_demo_soap', qty: 1 }] }, openid);
   return receipt.redemption;
+}
+
+/** The demo service point, and a spot inside its circle. */
+const AT_SERVICE_POINT = offset(DEMO_CENTER, 40, 20);
+
+function activityInput(world: TestWorld, startsInMinutes: number) {
+  const startsAt = world.clock.now() + startsInMinutes * 60_000;
+  return {
+    title: '楼道清洁志愿活动',
+    place: '幸福里小区 3 栋',
+    location: AT_SERVICE_POINT,
+    radiusM: 200,
+    startsAt: new Date(startsAt).toISOString(),
+    endsAt: new Date(startsAt + 2 * 3_600_000).toISOString(),
+    capacity: 20,
+    points: 5,
+    skills: [],
+  };
+}
+
+/** An activity of the demo community; when the caller is one of its members or volunteers, signed up (and checked in). */
+async function activityFor(world: TestWorld, caller: string, roles: readonly Role[], foreign: boolean, steps: ('signUp' | 'checkIn')[] = []) {
+  const activity = await world.ok('service', 'createActivity', activityInput(world, 10), 'demo-admin');
+  if (!foreign && earner(roles)) {
+    if (steps.includes('signUp')) await world.ok('service', 'signUp', { activityId: activity.id }, caller);
+    if (steps.includes('checkIn')) await world.ok('service', 'checkInActivity', { activityId: activity.id, location: AT_SERVICE_POINT }, caller);
+  }
+  return activity.id;
 }
 
 const CASES: Record<ActionName, Case> = {
@@ -157,6 +187,41 @@ const CASES: Record<ActionName, Case> = {
   'points.listAdjustments': { prepare: constant({}), foreign: 'own' },
   'points.updateRules': { prepare: constant({ ...DEFAULT_EARNING_RULES, ratingBonus: 4 }), foreign: 'own' },
   'points.verifyLedger': { prepare: constant({}), foreign: 'own' },
+  'service.checkIn': { prepare: constant({ servicePointId: 'sp_demo_1', location: AT_SERVICE_POINT }), foreign: 'NOT_FOUND' },
+  'service.checkOut': {
+    prepare: async (world, caller, roles, foreign) => {
+      if (!foreign && earner(roles)) await world.ok('service', 'checkIn', { servicePointId: 'sp_demo_1', location: AT_SERVICE_POINT }, caller);
+      return { location: AT_SERVICE_POINT };
+    },
+    foreign: 'CONFLICT',
+  },
+  'service.getMyRecord': { prepare: constant({}), foreign: 'own' },
+  'service.listOnDuty': { prepare: constant({}), foreign: 'own' },
+  'service.createActivity': { prepare: async (world) => activityInput(world, 60), foreign: 'own' },
+  'service.listActivities': { prepare: constant({}), foreign: 'own' },
+  'service.getActivity': { prepare: async (world, caller, roles, foreign) => ({ activityId: await activityFor(world, caller, roles, foreign) }), foreign: 'NOT_FOUND' },
+  'service.signUp': { prepare: async (world, caller, roles, foreign) => ({ activityId: await activityFor(world, caller, roles, foreign) }), foreign: 'NOT_FOUND' },
+  'service.cancelSignUp': { prepare: async (world, caller, roles, foreign) => ({ activityId: await activityFor(world, caller, roles, foreign, ['signUp']) }), foreign: 'NOT_FOUND' },
+  'service.checkInActivity': {
+    prepare: async (world, caller, roles, foreign) => ({ activityId: await activityFor(world, caller, roles, foreign, ['signUp']), location: AT_SERVICE_POINT }),
+    foreign: 'NOT_FOUND',
+  },
+  'service.checkOutActivity': {
+    prepare: async (world, caller, roles, foreign) => ({ activityId: await activityFor(world, caller, roles, foreign, ['signUp', 'checkIn']), location: AT_SERVICE_POINT }),
+    foreign: 'NOT_FOUND',
+  },
+  'service.getRoster': { prepare: async (world, caller, roles, foreign) => ({ activityId: await activityFor(world, caller, roles, foreign) }), foreign: 'NOT_FOUND' },
+  'service.markLeave': {
+    prepare: async (world) => {
+      const activityId = await activityFor(world, SAVER, ['member'], false, ['signUp']);
+      return { activityId, memberId: 'u_demo_member_2' };
+    },
+    foreign: 'NOT_FOUND',
+  },
+  'service.completeActivity': {
+    prepare: async (world) => ({ activityId: (await world.ok('service', 'createActivity', activityInput(world, -10), 'demo-admin')).id }),
+    foreign: 'NOT_FOUND',
+  },
   'community.me': { prepare: constant({}), foreign: 'own' },
   'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },
   'community.markInboxRead': { prepare: constant({ ids: ['n_none'] }), foreign: 'own' },
@@ -201,6 +266,7 @@ const CONTRACT_ACTIONS = [
   ...Object.keys(requestsContract).map((action) => `requests.${action}`),
   ...Object.keys(pointsContract).map((action) => `points.${action}`),
   ...Object.keys(communityContract).map((action) => `community.${action}`),
+  ...Object.keys(serviceContract).map((action) => `service.${action}`),
 ].sort();
 
 test('the matrix covers every action of every contract, and the permission table names no other', () => {
@@ -213,9 +279,9 @@ const FOREIGN: { openid: string; roles: Role[] }[] = [
   { openid: OTHER_MEMBER, roles: ['member', 'resident'] },
 ];
 
-function split(action: ActionName): ['requests' | 'points' | 'community', string] {
+function split(action: ActionName): [FunctionName, string] {
   const [fn, name] = action.split('.');
-  return [fn as 'requests' | 'points' | 'community', name];
+  return [fn as FunctionName, name];
 }
 
 function permits(action: ActionName, roles: readonly Role[]): boolean {

@@ -1,12 +1,13 @@
 import { communityContract } from '../../src/shared/contracts/community';
 import { pointsContract } from '../../src/shared/contracts/points';
 import { requestsContract } from '../../src/shared/contracts/requests';
+import { serviceContract } from '../../src/shared/contracts/service';
 import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
 import type { FunctionName } from '../../src/shared/contracts';
 import { createTestWorld, fingerprint, type TestWorld } from '../support/test-runtime';
 import { allowedCaller, LINKED_MEMBER, RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
 
-const CONTRACTS: Record<FunctionName, Record<string, unknown>> = { requests: requestsContract, points: pointsContract, community: communityContract };
+const CONTRACTS: Record<FunctionName, Record<string, unknown>> = { requests: requestsContract, points: pointsContract, community: communityContract, service: serviceContract };
 
 let world: TestWorld;
 let requestId: string;

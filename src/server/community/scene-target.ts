@@ -1,6 +1,6 @@
 import { parseScene, type Scene } from '../../shared/domain/scene';
 import { AppError } from '../../shared/errors';
-import type { CommunityRecord, GridRecord, ServicePointRecord, ShopRecord, Tx } from '../ports';
+import type { ActivityRecord, CommunityRecord, GridRecord, ServicePointRecord, ShopRecord, Tx } from '../ports';
 
 export interface SceneTarget {
   scene: Scene;
@@ -8,6 +8,7 @@ export interface SceneTarget {
   grid: GridRecord | null;
   shop: ShopRecord | null;
   servicePoint: ServicePointRecord | null;
+  activity: ActivityRecord | null;
 }
 
 const GONE = '二维码对应的社区不存在或已停用，请联系社区工作人员';
@@ -21,6 +22,7 @@ export async function resolveSceneTarget(tx: Tx, raw: string): Promise<SceneTarg
   let grid: GridRecord | null = null;
   let shop: ShopRecord | null = null;
   let servicePoint: ServicePointRecord | null = null;
+  let activity: ActivityRecord | null = null;
   switch (scene.kind) {
     case 'community':
       communityId = scene.id;
@@ -35,6 +37,11 @@ export async function resolveSceneTarget(tx: Tx, raw: string): Promise<SceneTarg
       if (!servicePoint) throw new AppError('NOT_FOUND', '这个服务点已不存在，请联系社区工作人员');
       communityId = servicePoint.communityId;
       break;
+    case 'activity':
+      activity = await tx.service.getActivity(scene.id);
+      if (!activity) throw new AppError('NOT_FOUND', '这个活动已不存在，请联系社区工作人员');
+      communityId = activity.communityId;
+      break;
     case 'shop_invite':
       shop = await tx.shops.getByInviteCode(scene.code);
       if (!shop) throw new AppError('NOT_FOUND', '邀请码无效或已更换，请向社区管理员索取新的邀请码');
@@ -43,5 +50,5 @@ export async function resolveSceneTarget(tx: Tx, raw: string): Promise<SceneTarg
   }
   const community = await tx.communities.get(communityId);
   if (!community) throw new AppError('NOT_FOUND', GONE);
-  return { scene, community, grid, shop, servicePoint };
+  return { scene, community, grid, shop, servicePoint, activity };
 }

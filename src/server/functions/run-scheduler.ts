@@ -3,10 +3,12 @@ import { getRuntime } from '../runtime';
 import { advanceOfferRounds } from '../use-cases/advance-offer-rounds';
 import { deliverOutbox } from '../use-cases/deliver-outbox';
 import { expireOrders } from '../use-cases/expire-orders';
+import { closeForgottenDuties } from '../use-cases/close-forgotten-duties';
 
 export interface SchedulerReport {
   rounds: { advanced: number };
   orders: { expired: number };
+  duties: { closed: number };
   outbox: { delivered: number; failed: number };
 }
 
@@ -17,8 +19,9 @@ export async function runScheduler(event: unknown, context?: unknown): Promise<E
     try {
       const rounds = await advanceOfferRounds(runtime);
       const orders = await expireOrders(runtime);
+      const duties = await closeForgottenDuties(runtime);
       const outbox = await deliverOutbox(runtime);
-      return { ok: true, data: { rounds, orders, outbox } };
+      return { ok: true, data: { rounds, orders, duties, outbox } };
     } catch (error) {
       runtime.log('error', 'scheduler tick failed', error);
       throw new AppError('INTERNAL', '定时任务执行失败');

@@ -6,7 +6,7 @@ import type { ActionContext } from './context';
 
 type Kind = Scene['kind'];
 
-/** The community's, a grid's, a service point's or a shop invitation's QR code, to print and post. */
+/** The community's, a grid's, a service point's, an activity's or a shop invitation's QR code, to print and post. */
 export async function getQrCode({ runtime, caller }: ActionContext, input: { kind: Kind; id: string }) {
   const scene = await runtime.store.read(async (tx) => {
     const communityId = await communityOf(tx, input.kind, input.id);
@@ -25,6 +25,8 @@ async function communityOf(tx: Tx, kind: Kind, id: string): Promise<string | nul
       return (await tx.communities.getGrid(id))?.communityId ?? null;
     case 'service_point':
       return (await tx.servicePoints.get(id))?.communityId ?? null;
+    case 'activity':
+      return (await tx.service.getActivity(id))?.communityId ?? null;
     case 'shop_invite':
       return (await tx.shops.get(id))?.communityId ?? null;
   }

@@ -13,6 +13,7 @@ export async function resolveScene({ runtime, caller }: VisitorContext, input: {
       buildings: buildings.map((building) => ({ id: building.id, name: building.name, gridId: building.gridId })),
       shop: target.shop ? { id: target.shop.id, name: target.shop.name } : null,
       servicePoint: target.servicePoint ? { id: target.servicePoint.id, name: target.servicePoint.name } : null,
+      activity: target.activity ? { id: target.activity.id, name: target.activity.title } : null,
       alreadyMember: caller?.communityId === target.community.id,
     };
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCENE_KINDS } from '../domain/scene';
 import { AVAILABLE_PERIODS, MEMBER_KINDS, SERVICE_POINT_KINDS, SHOP_KINDS } from '../domain/community-settings';
 import { ROLES } from '../domain/roles';
 import { SCENE_MAX_LENGTH } from '../domain/scene';
@@ -40,12 +41,13 @@ export type TInboxItem = z.infer<typeof zInboxItem>;
 const zNamed = z.object({ id: z.string(), name: z.string() });
 
 export const zSceneInfo = z.object({
-  kind: z.enum(['community', 'grid', 'service_point', 'shop_invite']),
+  kind: z.enum(SCENE_KINDS),
   community: zNamed,
   grid: zNamed.nullable(),
   buildings: z.array(zNamed.extend({ gridId: z.string().nullable() })),
   shop: zNamed.nullable(),
   servicePoint: zNamed.nullable(),
+  activity: zNamed.nullable(),
   /** The caller already belongs to this community. */
   alreadyMember: z.boolean(),
 });
@@ -213,7 +215,7 @@ export const communityContract = {
     output: zServicePointView,
   },
   getQrCode: {
-    input: z.strictObject({ kind: z.enum(['community', 'grid', 'service_point', 'shop_invite']), id: zId }),
+    input: z.strictObject({ kind: z.enum(SCENE_KINDS), id: zId }),
     output: z.object({ scene: z.string(), imageUrl: z.string(), pageUrl: z.string() }),
   },
   listCommunities: { input: zEmptyInput, output: z.object({ items: z.array(zCommunitySummary) }) },

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import type { communityContract } from './community';
 import type { pointsContract } from './points';
 import type { requestsContract } from './requests';
+import type { serviceContract } from './service';
 
 /** Action tables by cloud function; the client derives call types from these without bundling zod. */
 export interface Contracts {
   requests: typeof requestsContract;
   points: typeof pointsContract;
   community: typeof communityContract;
+  service: typeof serviceContract;
 }
 
 export type FunctionName = keyof Contracts;

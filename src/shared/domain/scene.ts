@@ -3,13 +3,16 @@ export const SCENE_MAX_LENGTH = 32;
 const SCENE_CHARSET = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
 const ID = /^[A-Za-z0-9_-]{1,29}$/;
 
+export const SCENE_KINDS = ['community', 'grid', 'service_point', 'activity', 'shop_invite'] as const;
+
 export type Scene =
   | { kind: 'community'; id: string }
   | { kind: 'grid'; id: string }
   | { kind: 'service_point'; id: string }
+  | { kind: 'activity'; id: string }
   | { kind: 'shop_invite'; code: string };
 
-const PREFIXES = { c: 'community', g: 'grid', sp: 'service_point', inv: 'shop_invite' } as const;
+const PREFIXES = { c: 'community', g: 'grid', sp: 'service_point', a: 'activity', inv: 'shop_invite' } as const;
 
 export type SceneResult = { ok: true; scene: Scene } | { ok: false; message: string };
 
@@ -40,6 +43,8 @@ export function buildScene(scene: Scene): string {
       return `g=${scene.id}`;
     case 'service_point':
       return `sp=${scene.id}`;
+    case 'activity':
+      return `a=${scene.id}`;
     case 'shop_invite':
       return `inv=${scene.code}`;
   }

@@ -350,4 +350,57 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   );
   CREATE INDEX used_codes_expiry ON used_codes(expires_at);
   `,
+  // Duty check-ins at service points and volunteer activities (issue 6).
+  `
+  CREATE TABLE duties (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    member_id TEXT NOT NULL REFERENCES users(id),
+    service_point_id TEXT NOT NULL REFERENCES service_points(id),
+    check_in_at INTEGER NOT NULL,
+    check_in_lat REAL NOT NULL,
+    check_in_lng REAL NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    check_out_at INTEGER,
+    closed_by TEXT CHECK (closed_by IN ('member', 'auto')),
+    minutes INTEGER,
+    points INTEGER
+  );
+  CREATE UNIQUE INDEX duties_one_open ON duties(member_id) WHERE status = 'open';
+  CREATE INDEX duties_member ON duties(member_id, check_in_at DESC, id DESC);
+  CREATE INDEX duties_open ON duties(community_id, service_point_id) WHERE status = 'open';
+  CREATE TABLE activities (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    title TEXT NOT NULL,
+    place TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lng REAL NOT NULL,
+    radius_m INTEGER NOT NULL,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    capacity INTEGER NOT NULL CHECK (capacity > 0),
+    signed_up INTEGER NOT NULL DEFAULT 0,
+    points INTEGER NOT NULL CHECK (points >= 0),
+    skills TEXT NOT NULL DEFAULT '[]',
+    status TEXT NOT NULL CHECK (status IN ('open', 'completed')),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    completed_at INTEGER,
+    CHECK (signed_up >= 0 AND signed_up <= capacity)
+  );
+  CREATE INDEX activities_community ON activities(community_id, starts_at);
+  CREATE TABLE activity_signups (
+    activity_id TEXT NOT NULL REFERENCES activities(id),
+    member_id TEXT NOT NULL REFERENCES users(id),
+    status TEXT NOT NULL CHECK (status IN ('signed_up', 'cancelled', 'on_leave')),
+    signed_up_at INTEGER NOT NULL,
+    check_in_at INTEGER,
+    check_out_at INTEGER,
+    attendance TEXT,
+    points INTEGER,
+    PRIMARY KEY (activity_id, member_id)
+  );
+  CREATE INDEX activity_signups_member ON activity_signups(member_id, signed_up_at DESC);
+  `,
 ];

@@ -10,6 +10,7 @@ import { MIGRATIONS } from './schema';
 import { createCommunityRepo } from './community-repo';
 import { createServicePointRepo, createShopRepo } from './shops-repo';
 import { createCatalogRepo, createRedemptionRepo } from './supermarket-repo';
+import { createServiceRepo } from './service-repo';
 import { createUserRepo } from './users-repo';
 
 /** Serialises work on the one connection so an awaited transaction never interleaves with another. */
@@ -66,6 +67,7 @@ export function openSqliteStore(file: string): SqliteStore {
     escalations: createEscalationRepo(db),
     catalog: createCatalogRepo(db),
     redemptions: createRedemptionRepo(db),
+    service: createServiceRepo(db),
   };
   const mutex = new Mutex();
 
