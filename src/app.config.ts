@@ -29,7 +29,14 @@ export default defineAppConfig({
         'district/index',
         'requests/index',
         'dispatch-policy/index',
+        'activities/index',
+        'activity/index',
+        'on-duty/index',
       ],
+    },
+    {
+      root: 'pages/service',
+      pages: ['duty/index', 'activities/index', 'activity/index', 'record/index'],
     },
   ],
   window: {

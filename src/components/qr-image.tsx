@@ -2,10 +2,11 @@ import { Image, View } from '@tarojs/components';
 import { useCallback } from 'react';
 import { useLoader } from '../hooks/use-loader';
 import { fetchQrCode } from '../services/community';
+import type { SceneKind } from '../shared/domain/scene';
 import { ErrorText } from './error-text';
 
 export interface QrImageProps {
-  kind: 'community' | 'grid' | 'service_point' | 'shop_invite';
+  kind: SceneKind;
   id: string;
   caption: string;
 }

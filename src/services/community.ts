@@ -1,4 +1,5 @@
 import type { InputOf } from '../shared/contracts';
+import type { SceneKind } from '../shared/domain/scene';
 import { callFunction } from './transport';
 
 export const resolveScene = (scene: string) => callFunction('community', 'resolveScene', { scene });
@@ -28,5 +29,5 @@ export const fetchShops = () => callFunction('community', 'listShops', {});
 export const createShop = (input: InputOf<'community', 'createShop'>) => callFunction('community', 'createShop', input);
 export const fetchServicePoints = () => callFunction('community', 'listServicePoints', {});
 export const saveServicePoint = (input: InputOf<'community', 'saveServicePoint'>) => callFunction('community', 'saveServicePoint', input);
-export const fetchQrCode = (kind: 'community' | 'grid' | 'service_point' | 'shop_invite', id: string) => callFunction('community', 'getQrCode', { kind, id });
+export const fetchQrCode = (kind: SceneKind, id: string) => callFunction('community', 'getQrCode', { kind, id });
 export const fetchCommunities = () => callFunction('community', 'listCommunities', {});

@@ -5,6 +5,7 @@ import { startHost, type RunningHost } from '../../src/server/host/http-host';
 import { createLocalRuntime, type LocalRuntime } from '../../src/server/host/local-runtime';
 import { HTTP_FUNCTIONS, SCHEDULER } from '../../src/server/host/mounted-functions';
 import { setRuntime } from '../../src/server/runtime';
+import type { Clock } from '../../src/server/ports';
 import { seedDemoData } from '../../src/server/seed/demo-data';
 
 export const H5_DIR = resolve(__dirname, '../../dist/h5');
@@ -17,12 +18,12 @@ export interface TestHost {
 }
 
 /** The real local host on a free port, over a fresh SQLite file with the demo data. */
-export async function startTestHost(options: { withH5?: boolean; schedulerIntervalMs?: number } = {}): Promise<TestHost> {
+export async function startTestHost(options: { withH5?: boolean; schedulerIntervalMs?: number; clock?: Clock } = {}): Promise<TestHost> {
   if (options.withH5 && !existsSync(join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does).');
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-host-'));
-  const local = createLocalRuntime({ dataDir, quiet: true });
+  const local = createLocalRuntime({ dataDir, quiet: true, clock: options.clock });
   setRuntime(local.runtime);
-  seedDemoData(local.store.db, Date.now());
+  seedDemoData(local.store.db, options.clock?.now() ?? Date.now());
   const host = await startHost({
     local,
     dataDir,

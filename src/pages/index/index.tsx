@@ -58,6 +58,15 @@ export default function IndexPage() {
           <BigButton id='go-points' secondary onClick={go('/pages/points/index')}>
             我的积分
           </BigButton>
+          <BigButton id='go-activities' secondary onClick={go('/pages/service/activities/index')}>
+            志愿活动
+          </BigButton>
+          <BigButton id='go-duty' secondary onClick={go('/pages/service/duty/index')}>
+            值守签到
+          </BigButton>
+          <BigButton id='go-service-record' secondary onClick={go('/pages/service/record/index')}>
+            我的服务记录
+          </BigButton>
         </View>
       ) : null}
       {isStaff ? (

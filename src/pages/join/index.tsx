@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { BigButton } from '../../components/big-button';
 import { ChipSelect } from '../../components/chip-select';
 import { ErrorText } from '../../components/error-text';
@@ -15,7 +15,7 @@ function ensureLocalIdentity(): void {
   if (isLocalH5 && !getLocalOpenid()) setLocalOpenid(`demo-guest-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`);
 }
 
-/** Every community, grid, service-point and shop-invitation QR code opens this page with its scene. */
+/** Every community, grid, service-point, activity and shop-invitation QR code opens this page with its scene. */
 export default function JoinPage() {
   const scene = useRouter().params.scene ?? '';
   const load = useCallback(() => {
@@ -29,6 +29,13 @@ export default function JoinPage() {
   const [door, setDoor] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  // For people already in the community, a service point's or an activity's code is for checking in there.
+  useEffect(() => {
+    if (!info?.alreadyMember) return;
+    if (info.servicePoint) void Taro.redirectTo({ url: `/pages/service/duty/index?id=${info.servicePoint.id}&name=${encodeURIComponent(info.servicePoint.name)}` });
+    else if (info.activity) void Taro.redirectTo({ url: `/pages/service/activity/index?id=${info.activity.id}` });
+  }, [info]);
 
   const join = async () => {
     setBusy(true);
@@ -60,6 +67,7 @@ export default function JoinPage() {
         </View>
         {info.grid ? <View className='muted'>{info.grid.name}</View> : null}
         {info.servicePoint ? <View className='muted'>服务点：{info.servicePoint.name}</View> : null}
+        {info.activity ? <View className='muted'>活动：{info.activity.name}</View> : null}
         {info.shop ? <View className='muted'>店铺邀请：{info.shop.name}（加入后成为店员）</View> : null}
         {info.alreadyMember ? <View className='muted'>您已是本社区居民，可以更新您的信息。</View> : null}
       </View>

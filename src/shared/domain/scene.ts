@@ -4,6 +4,7 @@ const SCENE_CHARSET = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/;
 const ID = /^[A-Za-z0-9_-]{1,29}$/;
 
 export const SCENE_KINDS = ['community', 'grid', 'service_point', 'activity', 'shop_invite'] as const;
+export type SceneKind = (typeof SCENE_KINDS)[number];
 
 export type Scene =
   | { kind: 'community'; id: string }

@@ -45,6 +45,12 @@ export default function AdminHomePage() {
       <BigButton id='admin-service-points' secondary onClick={go('service-points')}>
         服务点
       </BigButton>
+      <BigButton id='admin-on-duty' secondary onClick={go('on-duty')}>
+        值守情况
+      </BigButton>
+      <BigButton id='admin-activities' secondary onClick={go('activities')}>
+        志愿活动
+      </BigButton>
       <BigButton id='admin-qr' secondary onClick={go('qr')}>
         社区二维码
       </BigButton>

@@ -1,0 +1,95 @@
+import { View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { BigButton } from '../../../components/big-button';
+import { ErrorText } from '../../../components/error-text';
+import { formatMinutes } from '../../../components/format-duration';
+import { formatTime } from '../../../components/format-time';
+import { useLoader } from '../../../hooks/use-loader';
+import { getCurrentLocation } from '../../../services/location';
+import { checkInDuty, checkOutDuty, fetchMyServiceRecord } from '../../../services/service';
+import { messageOf } from '../../../services/transport';
+import type { TDutyView } from '../../../shared/contracts/service';
+
+/** Opened from a service point's QR code (`sp=<id>`): check in on the spot, and check out when leaving. */
+export default function DutyPage() {
+  const params = useRouter().params;
+  const servicePointId = params.id ?? '';
+  const servicePointName = decodeURIComponent(params.name ?? '');
+  const load = useCallback(() => fetchMyServiceRecord(), []);
+  const { data, error, reload } = useLoader(load);
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [closed, setClosed] = useState<TDutyView | null>(null);
+
+  const act = async (work: (location: { lat: number; lng: number }) => Promise<unknown>) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      let location;
+      try {
+        location = await getCurrentLocation();
+      } catch {
+        throw new Error('没有取得您的位置，请打开定位权限后重试');
+      }
+      await work(location);
+      await reload();
+    } catch (caught) {
+      setActionError(messageOf(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const checkIn = () => act((location) => checkInDuty(servicePointId, location).then(() => setClosed(null)));
+  const checkOut = () => act(async (location) => setClosed(await checkOutDuty(location)));
+
+  const open = data?.openDuty ?? null;
+  return (
+    <View className='page'>
+      <ErrorText message={error ?? actionError} />
+      <View className='card' style={{ textAlign: 'center' }}>
+        <View className='title' id='duty-point'>
+          {open ? open.servicePointName : servicePointName || '服务点值守'}
+        </View>
+        {open ? (
+          <View id='duty-state'>
+            <View className='subtitle'>值守中</View>
+            <View className='muted'>{formatTime(open.checkInAt)} 签到</View>
+          </View>
+        ) : (
+          <View id='duty-state' className='muted'>
+            未签到
+          </View>
+        )}
+      </View>
+      {closed ? (
+        <View className='card' id='duty-result'>
+          <View className='subtitle'>已签退</View>
+          <View>本次值守 {formatMinutes(closed.minutes ?? 0)}</View>
+          <View id='duty-points'>获得 {closed.points ?? 0} 分</View>
+        </View>
+      ) : null}
+      {open ? (
+        <BigButton id='duty-check-out' disabled={busy} onClick={checkOut}>
+          签退
+        </BigButton>
+      ) : servicePointId ? (
+        <BigButton id='duty-check-in' disabled={busy} onClick={checkIn}>
+          签到
+        </BigButton>
+      ) : (
+        <View className='muted'>请在服务点扫描墙上的二维码签到。</View>
+      )}
+      <View className='muted'>签到和签退都需要在服务点现场，系统会核对您的位置。</View>
+      {data ? (
+        <View className='muted' id='duty-month'>
+          本月值守 {formatMinutes(data.dutyMinutesThisMonth)}
+        </View>
+      ) : null}
+      <BigButton secondary onClick={() => Taro.navigateTo({ url: '/pages/points/index' })}>
+        查看我的积分
+      </BigButton>
+    </View>
+  );
+}

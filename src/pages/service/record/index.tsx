@@ -1,0 +1,55 @@
+import { View } from '@tarojs/components';
+import { useCallback } from 'react';
+import { ErrorText } from '../../../components/error-text';
+import { formatMinutes } from '../../../components/format-duration';
+import { formatTime } from '../../../components/format-time';
+import { useLoader } from '../../../hooks/use-loader';
+import { fetchMyServiceRecord } from '../../../services/service';
+import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
+
+/** The member's duty hours and activities. */
+export default function ServiceRecordPage() {
+  const load = useCallback(() => fetchMyServiceRecord(), []);
+  const { data, error } = useLoader(load);
+  return (
+    <View className='page'>
+      <ErrorText message={error} />
+      {data ? (
+        <View className='card'>
+          <View className='subtitle'>值守时长</View>
+          <View id='record-month'>本月 {formatMinutes(data.dutyMinutesThisMonth)}</View>
+          <View className='muted'>累计 {formatMinutes(data.dutyMinutesTotal)}</View>
+        </View>
+      ) : null}
+      <View className='subtitle'>值守记录</View>
+      {data && data.duties.length === 0 ? <View className='muted'>还没有值守记录。</View> : null}
+      {data?.duties.map((duty) => (
+        <View key={duty.id} className='card duty-item'>
+          <View>{duty.servicePointName}</View>
+          <View className='muted'>
+            {formatTime(duty.checkInAt)}
+            {duty.checkOutAt ? ` — ${formatTime(duty.checkOutAt)}` : ' 值守中'}
+            {duty.closedBy === 'auto' ? '（自动签退）' : ''}
+          </View>
+          {duty.minutes !== null ? (
+            <View>
+              {formatMinutes(duty.minutes)} · {duty.points ?? 0} 分
+            </View>
+          ) : null}
+        </View>
+      ))}
+      <View className='subtitle'>志愿活动</View>
+      {data && data.activities.length === 0 ? <View className='muted'>还没有参加过活动。</View> : null}
+      {data?.activities.map((activity) => (
+        <View key={activity.id} className='card activity-record'>
+          <View>{activity.title}</View>
+          <View className='muted'>{formatTime(activity.startsAt)}</View>
+          <View>
+            {activity.mySignup?.attendance ? ATTENDANCE_LABELS[activity.mySignup.attendance] : activity.mySignup?.status === 'cancelled' ? '已取消' : '已报名'}
+            {activity.mySignup?.points ? ` · ${activity.mySignup.points} 分` : ''}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
