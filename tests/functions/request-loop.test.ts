@@ -62,6 +62,7 @@ describe('点单 → 派单 → 接单 → 评单', () => {
     expect(residentView.assignee).toMatchObject({ name: '王建国', phone: '13900000001' });
     expect(residentView.timeline.map((entry) => entry.kind)).toEqual(['submitted', 'offered', 'accepted', 'completed']);
 
+    world.clock.advanceMinutes(1); // the rating comes later than the completion, so the history order is fixed
     const rated = await world.ok('requests', 'rate', { requestId: submitted.id, stars: 5, comment: '很及时，谢谢！' }, RESIDENT);
     expect(rated.state).toBe('rated');
     expect(rated.rating).toEqual({ stars: 5, comment: '很及时，谢谢！' });
