@@ -32,7 +32,14 @@ export default defineAppConfig({
         'activities/index',
         'activity/index',
         'on-duty/index',
+        'points/index',
+        'points-rules/index',
+        'points-adjust/index',
       ],
+    },
+    {
+      root: 'pages/market',
+      pages: ['code/index', 'catalog/index', 'orders/index', 'till/index', 'shop-orders/index', 'items/index'],
     },
     {
       root: 'pages/service',

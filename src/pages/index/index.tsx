@@ -24,6 +24,7 @@ export default function IndexPage() {
   const isResident = me?.roles.includes('resident') ?? false;
   const isStaff = me?.roles.some((role) => role === 'admin' || role === 'grid_worker') ?? false;
   const isDistrict = me?.roles.includes('district_viewer') ?? false;
+  const isShopStaff = me?.roles.includes('shop_staff') ?? false;
 
   return (
     <View className='page'>
@@ -66,6 +67,19 @@ export default function IndexPage() {
           </BigButton>
           <BigButton id='go-service-record' secondary onClick={go('/pages/service/record/index')}>
             我的服务记录
+          </BigButton>
+        </View>
+      ) : null}
+      {isShopStaff ? (
+        <View>
+          <BigButton id='go-till' onClick={go('/pages/market/till/index')}>
+            积分兑换收银
+          </BigButton>
+          <BigButton id='go-shop-orders' secondary onClick={go('/pages/market/shop-orders/index')}>
+            今日兑换
+          </BigButton>
+          <BigButton id='go-shop-items' secondary onClick={go('/pages/market/items/index')}>
+            商品管理
           </BigButton>
         </View>
       ) : null}

@@ -56,6 +56,9 @@ export default function AdminHomePage() {
       </BigButton>
       {isAdmin ? (
         <View>
+          <BigButton id='admin-points' secondary onClick={go('points')}>
+            积分管理
+          </BigButton>
           <BigButton id='admin-shops' secondary onClick={go('shops')}>
             积分超市与店铺
           </BigButton>

@@ -1,0 +1,76 @@
+import { Image, View } from '@tarojs/components';
+import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { BigButton } from '../../../components/big-button';
+import { ErrorText } from '../../../components/error-text';
+import { fetchMyPoints } from '../../../services/api';
+import { issueRedeemCode } from '../../../services/points';
+import { messageOf } from '../../../services/transport';
+
+/** Renew this long before the code's expiry, so what the shop scans is always valid. */
+const RENEW_MARGIN_MS = 15_000;
+
+interface ShownCode {
+  code: string;
+  qr: string;
+  expiresAt: number;
+}
+
+/** The member's dynamic redemption code: single use, valid a minute, renewed on its own while the page is open. */
+export default function RedeemCodePage() {
+  const [shown, setShown] = useState<ShownCode | null>(null);
+  const [available, setAvailable] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const visible = useRef(false);
+
+  const renew = useCallback(async () => {
+    try {
+      const [issued, points] = await Promise.all([issueRedeemCode(), fetchMyPoints()]);
+      setShown({ code: issued.code, qr: issued.qr, expiresAt: Date.parse(issued.expiresAt) });
+      setAvailable(points.available);
+      setError(null);
+    } catch (caught) {
+      setError(messageOf(caught));
+    }
+  }, []);
+
+  useDidShow(() => {
+    visible.current = true;
+    void renew();
+  });
+  useDidHide(() => {
+    visible.current = false;
+  });
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (visible.current && shown && shown.expiresAt - Date.now() < RENEW_MARGIN_MS) void renew();
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [renew, shown]);
+
+  const secondsLeft = shown ? Math.max(0, Math.round((shown.expiresAt - now) / 1000)) : 0;
+  return (
+    <View className='page'>
+      <ErrorText message={error} />
+      <View className='card' style={{ textAlign: 'center' }}>
+        <View className='subtitle'>请把兑换码给店员扫描</View>
+        {shown ? <Image className='qr-image' src={shown.qr} aria-label='兑换码' style={{ width: '560px', height: '560px' }} /> : <View className='muted'>正在生成…</View>}
+        <View className='muted'>{shown ? `${secondsLeft} 秒后自动更新，一码只能用一次` : ''}</View>
+        <View className='muted' id='redeem-code-text' style={{ wordBreak: 'break-all', fontSize: '22px' }}>
+          {shown?.code ?? ''}
+        </View>
+        {available !== null ? (
+          <View className='subtitle' id='redeem-available'>
+            可用积分 {available} 分
+          </View>
+        ) : null}
+      </View>
+      <BigButton id='redeem-renew' secondary onClick={() => void renew()}>
+        刷新兑换码
+      </BigButton>
+    </View>
+  );
+}

@@ -1,0 +1,106 @@
+import { View } from '@tarojs/components';
+import { useCallback, useState } from 'react';
+import { BigButton } from '../../../components/big-button';
+import { ChipSelect } from '../../../components/chip-select';
+import { ErrorText } from '../../../components/error-text';
+import { TextField } from '../../../components/text-field';
+import { useLoader } from '../../../hooks/use-loader';
+import { fetchShopItems, saveCatalogItem } from '../../../services/points';
+import { messageOf } from '../../../services/transport';
+import type { TCatalogItemView } from '../../../shared/contracts/points';
+import { CATALOG_ITEM_KIND_LABELS, CATALOG_ITEM_KINDS, type CatalogItemKind } from '../../../shared/domain/supermarket';
+
+const blank = { name: '', kind: 'goods' as CatalogItemKind, price: '', stock: '', monthlyLimit: '', description: '', onShelf: true };
+/** Empty means "no limit". */
+const countOrNull = (text: string) => (text.trim() === '' ? null : Number(text));
+
+/** The shop's catalogue: add and edit goods and services, put them on or off the shelf. */
+export default function ItemsPage() {
+  const load = useCallback(() => fetchShopItems(), []);
+  const { data, error, reload } = useLoader(load);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [form, setForm] = useState(blank);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const set = (patch: Partial<typeof blank>) => setForm({ ...form, ...patch });
+
+  const edit = (item: TCatalogItemView) => {
+    setEditing(item.id);
+    setForm({
+      name: item.name,
+      kind: item.kind,
+      price: String(item.price),
+      stock: item.stock === null ? '' : String(item.stock),
+      monthlyLimit: item.monthlyLimit === null ? '' : String(item.monthlyLimit),
+      description: item.description,
+      onShelf: item.onShelf,
+    });
+  };
+
+  const save = async () => {
+    setActionError(null);
+    try {
+      await saveCatalogItem({
+        itemId: editing ?? undefined,
+        name: form.name,
+        kind: form.kind,
+        price: Number(form.price),
+        stock: countOrNull(form.stock),
+        monthlyLimit: countOrNull(form.monthlyLimit),
+        description: form.description,
+        onShelf: form.onShelf,
+      });
+      setEditing(null);
+      setForm(blank);
+      await reload();
+    } catch (caught) {
+      setActionError(messageOf(caught));
+    }
+  };
+
+  return (
+    <View className='page'>
+      <ErrorText message={error ?? actionError} />
+      {data ? <View className='title'>{data.shop.name}</View> : null}
+      {data?.items.map((item) => (
+        <View key={item.id} className='card shop-item' onClick={() => edit(item)}>
+          <View className='subtitle'>
+            {item.name} · {item.price} 分{item.onShelf ? '' : '（已下架）'}
+          </View>
+          <View className='muted'>
+            {CATALOG_ITEM_KIND_LABELS[item.kind]} · 库存 {item.stock ?? '不限'} · 每月限兑 {item.monthlyLimit ?? '不限'}
+          </View>
+        </View>
+      ))}
+      <View className='title'>{editing ? '修改商品' : '新增商品'}</View>
+      <TextField id='item-name' label='名称' value={form.name} onChange={(name) => set({ name })} maxlength={40} />
+      <ChipSelect label='类型' options={CATALOG_ITEM_KINDS.map((kind) => ({ value: kind, label: CATALOG_ITEM_KIND_LABELS[kind] }))} selected={[form.kind]} onChange={(next) => set({ kind: next[0] as CatalogItemKind })} />
+      <TextField id='item-price' label='所需积分' value={form.price} onChange={(price) => set({ price })} type='number' maxlength={6} />
+      <TextField id='item-stock' label='库存（不填为不限）' value={form.stock} onChange={(stock) => set({ stock })} type='number' maxlength={7} />
+      <TextField id='item-limit' label='每人每月限兑（不填为不限）' value={form.monthlyLimit} onChange={(monthlyLimit) => set({ monthlyLimit })} type='number' maxlength={3} />
+      <TextField id='item-description' label='说明（可选）' value={form.description} onChange={(description) => set({ description })} maxlength={200} />
+      <ChipSelect
+        label='上架'
+        options={[
+          { value: 'on', label: '上架' },
+          { value: 'off', label: '下架' },
+        ]}
+        selected={[form.onShelf ? 'on' : 'off']}
+        onChange={(next) => set({ onShelf: next[0] !== 'off' })}
+      />
+      <BigButton id='item-save' onClick={() => void save()}>
+        保存
+      </BigButton>
+      {editing ? (
+        <BigButton
+          secondary
+          onClick={() => {
+            setEditing(null);
+            setForm(blank);
+          }}
+        >
+          取消修改
+        </BigButton>
+      ) : null}
+    </View>
+  );
+}
