@@ -16,6 +16,7 @@ import { join, relative, resolve } from 'node:path';
 import { repairRequest, RESIDENT } from '../support/fixtures';
 import { benchDispatch } from './dispatch';
 import { benchDistrict } from './district';
+import { benchLedger } from './ledger';
 import { isChildMessage, type ChildMessage, type CountMessage, type ParentMessage } from './protocol';
 
 const CONNECTIONS = 50;
@@ -278,8 +279,10 @@ async function main(): Promise<void> {
   const district = await benchDistrict();
   console.error('bench: dispatch over 100,000 members …');
   const dispatch = await benchDispatch();
+  console.error('bench: points ledger postings vs raw SQLite …');
+  const ledger = await benchLedger();
 
-  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}`;
+  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}\n${ledger}`;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(RESULTS_FILE, markdown);
   console.log(`\n${markdown}`);
