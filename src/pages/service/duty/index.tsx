@@ -10,11 +10,20 @@ import { getCurrentLocation } from '../../../services/location';
 import { checkInDuty, checkOutDuty, fetchMyServiceRecord } from '../../../services/service';
 import { messageOf } from '../../../services/transport';
 import type { TDutyView } from '../../../shared/contracts/service';
+import { parseScene, type Scene } from '../../../shared/domain/scene';
+
+/** The scene inside what the camera read: a mini-program code's path (`…?scene=sp%3D…`) or the scene itself. */
+function sceneFromScan(text: string): Scene | null {
+  const match = /[?&]scene=([^&]+)/.exec(text);
+  const parsed = parseScene(match ? match[1] : text);
+  return parsed.ok ? parsed.scene : null;
+}
 
 /** Opened from a service point's QR code (`sp=<id>`): check in on the spot, and check out when leaving. */
 export default function DutyPage() {
   const params = useRouter().params;
-  const servicePointId = params.id ?? '';
+  const [scannedId, setScannedId] = useState<string | null>(null);
+  const servicePointId = scannedId ?? params.id ?? '';
   const servicePointName = decodeURIComponent(params.name ?? '');
   const load = useCallback(() => fetchMyServiceRecord(), []);
   const { data, error, reload } = useLoader(load);
@@ -39,6 +48,21 @@ export default function DutyPage() {
     } finally {
       setBusy(false);
     }
+  };
+
+  // In WeChat a member can also scan the point's code from here (camera only: no photo of a code from home).
+  const scan = async () => {
+    setActionError(null);
+    let text: string;
+    try {
+      const result = await Taro.scanCode({ onlyFromCamera: true });
+      text = result.path || result.result;
+    } catch {
+      return; // cancelled
+    }
+    const scene = sceneFromScan(text);
+    if (scene?.kind !== 'service_point') return setActionError('这不是服务点的签到二维码');
+    setScannedId(scene.id);
   };
 
   const checkIn = () => act((location) => checkInDuty(servicePointId, location).then(() => setClosed(null)));
@@ -77,6 +101,10 @@ export default function DutyPage() {
       ) : servicePointId ? (
         <BigButton id='duty-check-in' disabled={busy} onClick={checkIn}>
           签到
+        </BigButton>
+      ) : process.env.TARO_ENV === 'weapp' ? (
+        <BigButton id='duty-scan' onClick={() => void scan()}>
+          扫服务点二维码
         </BigButton>
       ) : (
         <View className='muted'>请在服务点扫描墙上的二维码签到。</View>
