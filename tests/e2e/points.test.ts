@@ -1,32 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectText, launchChromium, PHONE } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
 import { startTestHost, type TestHost } from '../support/local-host';
 
 jest.setTimeout(120_000);
 
 let testHost: TestHost;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   testHost = await startTestHost({ withH5: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await testHost?.close();
 });
 
-async function signIn(openid: string): Promise<Page> {
-  const context = await browser.newContext(PHONE);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${testHost.host.url}/`);
-  await page.locator(`#login-${openid}`).click();
-  await page.locator('#greeting').waitFor();
-  return page;
-}
+const signIn = (openid: string): Promise<Page> => signInAs(browser, testHost.host.url, openid);
 
 test('a member shows the code, the shop redeems an item, both see the new balance; the same code is refused again', async () => {
   const member = await signIn('demo-member-2'); // 李红梅, 77 points

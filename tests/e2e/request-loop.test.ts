@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectText, launchChromium, PHONE } from '../support/browser';
+import type { Browser, Page } from 'playwright-core';
+import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
 import { startTestHost, type TestHost } from '../support/local-host';
 import { TINY_PNG as PNG } from '../support/images';
 
@@ -7,7 +7,6 @@ jest.setTimeout(120_000);
 
 let testHost: TestHost;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   testHost = await startTestHost({ withH5: true });
@@ -15,20 +14,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await testHost?.close();
 });
 
-async function signIn(openid: string): Promise<Page> {
-  const context = await browser.newContext(PHONE);
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${testHost.host.url}/`);
-  await page.locator(`#login-${openid}`).click();
-  await page.locator('#greeting').waitFor();
-  return page;
-}
+const signIn = (openid: string): Promise<Page> => signInAs(browser, testHost.host.url, openid);
 
 test('resident submits, member accepts and completes, resident rates, member sees the points', async () => {
   // 点单: the resident (张秀英) asks for a repair with a photo.

@@ -1,7 +1,7 @@
 import gcoord from 'gcoord';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_CENTER, offset } from '../../src/server/seed/demo-data';
-import { expectText, launchChromium, PHONE } from '../support/browser';
+import { expectText, launchChromium, signIn } from '../support/browser';
 import { startTestHost, type TestHost } from '../support/local-host';
 import { ManualClock } from '../support/test-runtime';
 
@@ -11,28 +11,20 @@ jest.setTimeout(120_000);
 const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0, 0));
 let testHost: TestHost;
 let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   testHost = await startTestHost({ withH5: true, clock });
   browser = await launchChromium();
 });
 afterAll(async () => {
-  for (const context of contexts) await context.close();
   await browser?.close();
   await testHost?.close();
 });
 
 /** A phone standing at a GCJ-02 spot: browsers report WGS-84, so give the phone the WGS-84 of that spot. */
-async function phoneAt(openid: string, spot: { lat: number; lng: number }): Promise<Page> {
+function phoneAt(openid: string, spot: { lat: number; lng: number }): Promise<Page> {
   const [longitude, latitude] = gcoord.transform([spot.lng, spot.lat], gcoord.GCJ02, gcoord.WGS84);
-  const context = await browser.newContext({ ...PHONE, geolocation: { latitude, longitude, accuracy: 10 }, permissions: ['geolocation'] });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${testHost.host.url}/`);
-  await page.locator(`#login-${openid}`).click();
-  await page.locator('#greeting').waitFor();
-  return page;
+  return signIn(browser, testHost.host.url, openid, { geolocation: { latitude, longitude, accuracy: 10 }, permissions: ['geolocation'] });
 }
 
 test('a member opens the service point\'s QR link, checks in, checks out two hours later, and sees the points', async () => {

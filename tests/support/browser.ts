@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Locator } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -15,6 +15,16 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A phone-sized page, as residents use it. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+
+/** A phone-sized page signed in as a demo user through the 模拟微信登录 picker (closed with the browser). */
+export async function signIn(browser: Browser, baseUrl: string, openid: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ ...PHONE, ...options });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/`);
+  await page.locator(`#login-${openid}`).click();
+  await page.locator('#greeting').waitFor();
+  return page;
+}
 
 /** Polls a locator's text until it equals (or contains) the expected text; fails with what it last saw. */
 export async function expectText(locator: Locator, expected: string, options: { contains?: boolean; timeoutMs?: number } = {}): Promise<void> {

@@ -5,9 +5,9 @@ import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { QrImage } from '../../../components/qr-image';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { completeActivity, fetchRoster, markActivityLeave } from '../../../services/service';
-import { messageOf } from '../../../services/transport';
 import type { TRoster } from '../../../shared/contracts/service';
 import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
 
@@ -17,20 +17,8 @@ export default function AdminActivityPage() {
   const load = useCallback(() => fetchRoster(activityId), [activityId]);
   const { data, error, setData } = useLoader(load);
   const [showQr, setShowQr] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  const act = async (work: () => Promise<TRoster>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      setData(await work());
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: actionError, run } = useAction();
+  const act = (work: () => Promise<TRoster>) => run(async () => setData(await work()));
 
   const activity = data?.activity;
   const open = activity?.status === 'open';

@@ -5,8 +5,8 @@ import { CatalogPicker, pickedLines, pickedTotal, type Picked } from '../../../c
 import { ErrorText } from '../../../components/error-text';
 import { ReceiptCard } from '../../../components/receipt-card';
 import { ScanField } from '../../../components/scan-field';
+import { useAction } from '../../../hooks/use-action';
 import { confirmPickup, inspectRedeemCode, redeemInStore } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
 import { newClientToken } from '../../../services/upload';
 import type { OutputOf } from '../../../shared/contracts';
 import type { TReceipt } from '../../../shared/contracts/points';
@@ -21,20 +21,7 @@ export default function TillPage() {
   const [clientToken, setClientToken] = useState(newClientToken);
   const [receipt, setReceipt] = useState<TReceipt | null>(null);
   const [pickupCode, setPickupCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useAction();
 
   const inspect = () =>
     run(async () => {

@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { getCurrentLocation } from '../../../services/location';
 import { cancelActivitySignUp, checkInActivity, checkOutActivity, fetchActivity, signUpActivity } from '../../../services/service';
-import { messageOf } from '../../../services/transport';
 import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
 import type { TActivityView } from '../../../shared/contracts/service';
 
@@ -16,20 +16,8 @@ export default function ActivityPage() {
   const activityId = useRouter().params.id ?? '';
   const load = useCallback(() => fetchActivity(activityId), [activityId]);
   const { data, error, setData } = useLoader(load);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
-
-  const act = async (work: () => Promise<TActivityView>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      setData(await work());
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error: actionError, run } = useAction();
+  const act = (work: () => Promise<TActivityView>) => run(async () => setData(await work()));
   const atPlace = (work: (location: { lat: number; lng: number }) => Promise<TActivityView>) =>
     act(async () => {
       let location;

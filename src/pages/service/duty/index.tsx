@@ -5,10 +5,10 @@ import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatMinutes } from '../../../components/format-duration';
 import { formatTime } from '../../../components/format-time';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { getCurrentLocation } from '../../../services/location';
 import { checkInDuty, checkOutDuty, fetchMyServiceRecord } from '../../../services/service';
-import { messageOf } from '../../../services/transport';
 import type { TDutyView } from '../../../shared/contracts/service';
 import { parseScene, type Scene } from '../../../shared/domain/scene';
 
@@ -27,14 +27,11 @@ export default function DutyPage() {
   const servicePointName = decodeURIComponent(params.name ?? '');
   const load = useCallback(() => fetchMyServiceRecord(), []);
   const { data, error, reload } = useLoader(load);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, error: actionError, setError: setActionError, run } = useAction();
   const [closed, setClosed] = useState<TDutyView | null>(null);
 
-  const act = async (work: (location: { lat: number; lng: number }) => Promise<unknown>) => {
-    setBusy(true);
-    setActionError(null);
-    try {
+  const act = (work: (location: { lat: number; lng: number }) => Promise<unknown>) =>
+    run(async () => {
       let location;
       try {
         location = await getCurrentLocation();
@@ -43,12 +40,7 @@ export default function DutyPage() {
       }
       await work(location);
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   // In WeChat a member can also scan the point's code from here (camera only: no photo of a code from home).
   const scan = async () => {
