@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
+import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker';
 import { TextField } from '../../../components/text-field';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchShopItems, saveCatalogItem } from '../../../services/points';
@@ -20,6 +21,8 @@ export default function ItemsPage() {
   const { data, error, reload } = useLoader(load);
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState(blank);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  const [uploading, setUploading] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const set = (patch: Partial<typeof blank>) => setForm({ ...form, ...patch });
 
@@ -34,6 +37,7 @@ export default function ItemsPage() {
       description: item.description,
       onShelf: item.onShelf,
     });
+    setPhotos(item.photos.map((id, index) => ({ id, preview: item.photoUrls[index] ?? '' })));
   };
 
   const save = async () => {
@@ -48,9 +52,11 @@ export default function ItemsPage() {
         monthlyLimit: countOrNull(form.monthlyLimit),
         description: form.description,
         onShelf: form.onShelf,
+        photos: photos.map((photo) => photo.id),
       });
       setEditing(null);
       setForm(blank);
+      setPhotos([]);
       await reload();
     } catch (caught) {
       setActionError(messageOf(caught));
@@ -87,7 +93,9 @@ export default function ItemsPage() {
         selected={[form.onShelf ? 'on' : 'off']}
         onChange={(next) => set({ onShelf: next[0] !== 'off' })}
       />
-      <BigButton id='item-save' onClick={() => void save()}>
+      <View className='subtitle'>照片（可选）</View>
+      <PhotoPicker photos={photos} onChange={setPhotos} onBusy={setUploading} onError={setActionError} disabled={uploading} />
+      <BigButton id='item-save' disabled={uploading} onClick={() => void save()}>
         保存
       </BigButton>
       {editing ? (
@@ -96,6 +104,7 @@ export default function ItemsPage() {
           onClick={() => {
             setEditing(null);
             setForm(blank);
+            setPhotos([]);
           }}
         >
           取消修改

@@ -1,11 +1,12 @@
-import { Image, Text, Textarea, Input, View } from '@tarojs/components';
+import { Text, Textarea, Input, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
+import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker';
 import { fetchMe, findSimilarRequests, submitRequest } from '../../../services/api';
 import { messageOf } from '../../../services/transport';
-import { newClientToken, uploadPhoto } from '../../../services/upload';
+import { newClientToken } from '../../../services/upload';
 import { CATEGORY_HINTS, CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
 import type { LatLng } from '../../../shared/domain/geo';
 import { getCurrentLocation } from '../../../services/location';
@@ -21,7 +22,7 @@ export default function NewRequestPage() {
   const [location, setLocation] = useState<LatLng | null>(null);
   const [locationNote, setLocationNote] = useState('正在读取您登记的住址位置…');
   const [urgency, setUrgency] = useState<Urgency>('normal');
-  const [photos, setPhotos] = useState<{ id: string; preview: string }[]>([]);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [similar, setSimilar] = useState<{ id: string; summary: string; distanceM: number }[]>([]);
@@ -60,21 +61,6 @@ export default function NewRequestPage() {
       setError(null);
     } catch {
       setLocationNote('没有取得当前位置，仍使用登记的住址位置');
-    }
-  };
-
-  const addPhotos = async () => {
-    try {
-      const chosen = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'] });
-      setBusy(true);
-      const uploaded: { id: string; preview: string }[] = [];
-      for (const path of chosen.tempFilePaths.slice(0, MAX_PHOTOS - photos.length)) uploaded.push({ id: await uploadPhoto(path), preview: path });
-      setPhotos((current) => [...current, ...uploaded].slice(0, MAX_PHOTOS));
-    } catch (caught) {
-      if (caught instanceof Error && /cancel/i.test(caught.message)) return;
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -157,16 +143,7 @@ export default function NewRequestPage() {
       </View>
 
       <View className='subtitle'>5. 照片（可选，最多 3 张）</View>
-      <View className='row'>
-        {photos.map((photo, index) => (
-          <Image key={photo.id} className='photo' src={photo.preview} mode='aspectFill' aria-label={`第 ${index + 1} 张照片`} />
-        ))}
-      </View>
-      {photos.length < MAX_PHOTOS ? (
-        <BigButton id='add-photo' secondary disabled={busy} onClick={addPhotos}>
-          添加照片
-        </BigButton>
-      ) : null}
+      <PhotoPicker photos={photos} onChange={setPhotos} onBusy={setBusy} onError={setError} disabled={busy} max={MAX_PHOTOS} />
 
       <ErrorText message={error} />
       <BigButton id='submit-request' disabled={busy} onClick={submit}>
