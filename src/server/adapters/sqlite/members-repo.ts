@@ -131,8 +131,13 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
         const load = loads.get(member.memberId);
         const openTasks = Number(load?.open_tasks ?? 0);
         if (openTasks >= query.openTaskCap) continue;
+        // Properties spelled out: spreading here cost a third of the search and most of its garbage.
         candidates.push({
-          ...member,
+          memberId: member.memberId,
+          name: member.name,
+          gridId: member.gridId,
+          home: member.home,
+          skills: member.skills,
           openTasks,
           tasksLast30Days: Number(load?.recent_tasks ?? 0),
           averageRating: load?.avg_rating === null || load?.avg_rating === undefined ? null : Number(load.avg_rating),
