@@ -21,8 +21,8 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       minify: true,
       sourcemap: false,
       legalComments: 'none',
-      // Installed by the cloud from the function's package.json; native or platform-provided.
-      external: ['@cloudbase/node-sdk', 'wx-server-sdk', 'better-sqlite3'],
+      // Installed by the cloud from the function's package.json; native, platform-provided, or (exceljs) large and needed only by exports.
+      external: ['@cloudbase/node-sdk', 'wx-server-sdk', 'better-sqlite3', 'exceljs'],
       logLevel: 'warning',
     });
     results.push({ name, bytes: statSync(outfile).size });

@@ -10,6 +10,8 @@ import type { DispatchCandidate } from '../shared/domain/dispatch-ranking';
 import type { LatLng } from '../shared/domain/geo';
 import type { RequestState } from '../shared/domain/request-state';
 import type { Role } from '../shared/domain/roles';
+import type { ProjectSource, ProjectStatus } from '../shared/domain/project-rules';
+import type { EvaluationGrade } from '../shared/domain/evaluation';
 
 /** Milliseconds since the epoch; injected so tests can move time. */
 export interface Clock {
@@ -583,6 +585,165 @@ export interface ServiceRepo {
   listSignupsForMember(memberId: string, limit: number): Promise<SignupRecord[]>;
 }
 
+/** An admin's answer to a resident's suggestion (意见建议): adopted or not, with a reply the resident sees. */
+export interface SuggestionReplyRecord {
+  requestId: string;
+  adopted: boolean;
+  reply: string;
+  repliedBy: string;
+  repliedAt: number;
+}
+
+export interface DemandFilter {
+  communityId: string;
+  gridId: string | null;
+  category: RequestCategory | null;
+  state: RequestState | null;
+  /** Submitted at or after. */
+  from: number | null;
+  /** Submitted before. */
+  to: number | null;
+}
+
+/** One line of 民意民盼台账. */
+export interface DemandRow {
+  request: RequestRecord;
+  residentName: string;
+  gridName: string | null;
+  assigneeName: string | null;
+  reply: SuggestionReplyRecord | null;
+}
+
+export interface DemandRepo {
+  list(filter: DemandFilter, page: TPageInput): Promise<Page<DemandRow>>;
+  /** Every matching line, oldest first, up to `limit` (exports). */
+  listAll(filter: DemandFilter, limit: number): Promise<DemandRow[]>;
+  get(requestId: string): Promise<DemandRow | null>;
+  getReply(requestId: string): Promise<SuggestionReplyRecord | null>;
+  /** False, and nothing written, when the suggestion already has a reply. */
+  insertReply(reply: SuggestionReplyRecord): Promise<boolean>;
+}
+
+export interface MilestoneRecord {
+  title: string;
+  dueDate: string;
+  doneAt: number | null;
+}
+
+/** 民生实事: a livelihood project on the community's ledger. */
+export interface ProjectRecord {
+  id: string;
+  communityId: string;
+  title: string;
+  description: string;
+  ownerDepartment: string;
+  /** The community staff member who enters the monthly progress. */
+  ownerId: string;
+  targetDate: string;
+  source: ProjectSource;
+  requestId: string | null;
+  milestones: MilestoneRecord[];
+  status: ProjectStatus;
+  supportCount: number;
+  createdBy: string;
+  createdAt: number;
+  updatedAt: number;
+  writtenOffAt: number | null;
+  writeOffNote: string | null;
+  /** China date of the last progress reminder, so the scheduler reminds once a day. */
+  remindedOn: string | null;
+  /** Month whose missing entry has been flagged to the admins. */
+  lateFlaggedMonth: string | null;
+}
+
+export interface ProgressRecord {
+  projectId: string;
+  month: string;
+  text: string;
+  percent: number;
+  authorId: string;
+  createdAt: number;
+}
+
+export type ProjectPatch = Partial<Pick<ProjectRecord, 'milestones' | 'status' | 'writtenOffAt' | 'writeOffNote' | 'remindedOn' | 'lateFlaggedMonth' | 'updatedAt'>>;
+
+export interface ProjectRepo {
+  insert(project: ProjectRecord): Promise<void>;
+  get(id: string): Promise<ProjectRecord | null>;
+  getByRequest(requestId: string): Promise<ProjectRecord | null>;
+  list(communityId: string, status: ProjectStatus | null, page: TPageInput): Promise<Page<ProjectRecord>>;
+  /** Every project in progress, in all communities (the scheduler's reminders). */
+  listInProgress(limit: number): Promise<ProjectRecord[]>;
+  /** Compare-and-set on the status. */
+  update(id: string, expectedStatus: ProjectStatus, patch: ProjectPatch): Promise<boolean>;
+  /** One entry per project and month; a second one that month replaces the first. */
+  saveProgress(entry: ProgressRecord): Promise<void>;
+  listProgress(projectId: string): Promise<ProgressRecord[]>;
+  progressMonths(projectIds: readonly string[]): Promise<Map<string, Set<string>>>;
+  /** True the first time this user supports the project (the count goes up once). */
+  addSupport(projectId: string, userId: string, at: number): Promise<boolean>;
+  supportedBy(userId: string, projectIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** 定期评价 of one member for one period. */
+export interface EvaluationRecord {
+  communityId: string;
+  memberId: string;
+  period: string;
+  grade: EvaluationGrade;
+  note: string;
+  evaluatedBy: string;
+  evaluatedAt: number;
+}
+
+export interface EvaluationRepo {
+  /** One per member and period; recording again replaces it. */
+  save(evaluation: EvaluationRecord): Promise<void>;
+  listForPeriod(communityId: string, period: string): Promise<EvaluationRecord[]>;
+  listForMember(memberId: string): Promise<EvaluationRecord[]>;
+}
+
+/** Communities (one, or a whole district) and optionally one grid of one community. */
+export interface StatsScope {
+  communityIds: string[];
+  gridId: string | null;
+}
+
+export interface RequestFact {
+  communityId: string;
+  gridId: string | null;
+  category: RequestCategory;
+  state: RequestState;
+  createdAt: number;
+  acceptedAt: number | null;
+  completedAt: number | null;
+  ratingStars: number | null;
+}
+
+/** What one member did in a period, for rankings and evaluations. */
+export interface MemberFigures {
+  memberId: string;
+  name: string;
+  gridId: string | null;
+  earned: number;
+  tasksCompleted: number;
+  ratings: number;
+  averageRating: number | null;
+}
+
+export interface ReportRepo {
+  /** Requests submitted in [from, to). */
+  requestFacts(scope: StatsScope, from: number, to: number): Promise<RequestFact[]>;
+  /** Requests submitted per China month in [from, to), and how many of them are done. */
+  monthlyCounts(scope: StatsScope, from: number, to: number): Promise<{ month: string; submitted: number; completed: number }[]>;
+  /** Members who took a request or earned duty or activity points in [from, to). */
+  activeMembers(scope: StatsScope, from: number, to: number): Promise<number>;
+  /** Points posted in [from, to) by posting kind; a grid counts its members' postings. */
+  pointsByKind(scope: StatsScope, from: number, to: number): Promise<Record<string, number>>;
+  /** Every approved member of the community with what they earned and did in [from, to). */
+  memberFigures(communityId: string, from: number, to: number): Promise<MemberFigures[]>;
+}
+
 /** Repositories bound to one transaction (or one read). */
 export interface Tx {
   users: UserRepo;
@@ -599,6 +760,10 @@ export interface Tx {
   catalog: CatalogRepo;
   redemptions: RedemptionRepo;
   service: ServiceRepo;
+  demand: DemandRepo;
+  projects: ProjectRepo;
+  evaluations: EvaluationRepo;
+  reports: ReportRepo;
 }
 
 export interface Store {
@@ -621,6 +786,8 @@ export interface QrCodes {
 export interface Files {
   exists(fileId: string): Promise<boolean>;
   urlFor(fileId: string): string;
+  /** Stores a generated export and returns a temporary download link (cloud storage in production). */
+  saveExport(fileName: string, bytes: Uint8Array): Promise<{ url: string; expiresAt: number }>;
 }
 
 export interface Runtime {

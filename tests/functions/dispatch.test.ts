@@ -130,14 +130,25 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
     expect(await world.call('requests', 'escalate', meeting, ADMIN)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await world.call('requests', 'accept', { requestId: request.id }, LINKED_MEMBER)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 
+    // The escalation is now a livelihood project owned by the admin, with the department as owner unit.
+    expect(escalated.projectId).not.toBeNull();
+    const project = await world.ok('ledgers', 'getProject', { projectId: escalated.projectId as string }, RESIDENT);
+    expect(project).toMatchObject({ source: 'escalation', requestId: request.id, ownerDepartment: '住建局', targetDate: '2026-12-20', status: 'in_progress' });
+    expect(project.milestones.map((milestone) => [milestone.title, milestone.dueDate, milestone.doneAt])).toEqual([
+      ['住建局答复', '2026-11-27', null],
+      ['问题解决', '2026-12-20', null],
+    ]);
+
     await world.ok('requests', 'recordEscalation', { requestId: request.id, answer: '已立项，预计 12 月完工', outcome: '', resolved: false }, ADMIN);
+    expect((await world.ok('ledgers', 'getProject', { projectId: project.id }, ADMIN)).milestones.map((milestone) => milestone.doneAt !== null)).toEqual([true, false]);
     world.clock.advanceMinutes(60 * 24 * 20);
     const resolved = await world.ok('requests', 'recordEscalation', { requestId: request.id, answer: '已完工', outcome: '停车场扩建 50 个车位已投入使用', resolved: true }, ADMIN);
     expect(resolved).toMatchObject({ state: 'completed', escalation: { status: 'resolved' } });
+    expect((await world.ok('ledgers', 'getProject', { projectId: project.id }, ADMIN)).milestones.every((milestone) => milestone.doneAt !== null)).toBe(true);
 
     const seen = await world.ok('requests', 'get', { requestId: request.id }, RESIDENT);
     expect(seen.timeline.map((entry) => entry.text)).toEqual(
-      expect.arrayContaining(['社区已吹哨，移交住建局办理。2026-11-20 联席会议决定：扩建停车场 50 个车位', '住建局答复：已立项，预计 12 月完工', '已办结：停车场扩建 50 个车位已投入使用']),
+      expect.arrayContaining(['社区已吹哨，移交住建局办理，并列入民生实事台账。2026-11-20 联席会议决定：扩建停车场 50 个车位', '住建局答复：已立项，预计 12 月完工', '已办结：停车场扩建 50 个车位已投入使用']),
     );
     expect(seen.actions.rate).toBe(true);
     await world.ok('requests', 'rate', { requestId: request.id, stars: 5, comment: '' }, RESIDENT);

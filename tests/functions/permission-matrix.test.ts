@@ -2,6 +2,8 @@ import { communityContract } from '../../src/shared/contracts/community';
 import { pointsContract } from '../../src/shared/contracts/points';
 import { requestsContract } from '../../src/shared/contracts/requests';
 import { serviceContract } from '../../src/shared/contracts/service';
+import { ledgersContract } from '../../src/shared/contracts/ledgers';
+import { reportsContract } from '../../src/shared/contracts/reports';
 import type { FunctionName } from '../../src/shared/contracts';
 import { DEFAULT_DISPATCH_POLICY } from '../../src/shared/domain/dispatch-policy';
 import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
@@ -55,6 +57,18 @@ async function grantPoints(world: TestWorld, openid: string, amount: number): Pr
   const user = await world.local.store.read((tx) => tx.users.getByOpenid(openid));
   if (!user) throw new Error(`no user ${openid}`);
   await world.ok('points', 'adjust', { clientToken: `grant-${user.id}`, memberId: user.id, amount, reason: '测试准备积分' }, 'demo-admin');
+}
+
+/** A project owned by the matrix grid worker, so both its owner's role and the admin may report on it. */
+async function projectFor(world: TestWorld, milestonesDone = false): Promise<string> {
+  const project = await world.ok(
+    'ledgers',
+    'createProject',
+    { title: '三栋加装电梯', description: '为 3 栋加装电梯，方便老人出行', ownerDepartment: '街道城建科', ownerId: 'u_matrix_grid_worker', targetDate: '2027-06-30', milestones: [{ title: '完成设计', dueDate: '2027-01-31' }] },
+    'demo-admin',
+  );
+  if (milestonesDone) await world.ok('ledgers', 'completeMilestone', { projectId: project.id, index: 0 }, 'demo-admin');
+  return project.id;
 }
 
 async function orderSoap(world: TestWorld, openid: string) {
@@ -222,6 +236,28 @@ const CASES: Record<ActionName, Case> = {
     prepare: async (world) => ({ activityId: (await world.ok('service', 'createActivity', activityInput(world, -10), 'demo-admin')).id }),
     foreign: 'NOT_FOUND',
   },
+  'ledgers.listDemand': { prepare: constant({ category: 'repair' }), foreign: 'own' },
+  'ledgers.replySuggestion': {
+    prepare: async (world) => ({ requestId: (await world.ok('requests', 'submit', { ...repairRequest(), category: 'suggestion' }, RESIDENT)).id, adopted: true, reply: '感谢建议，社区已采纳' }),
+    foreign: 'FORBIDDEN',
+  },
+  'ledgers.createProject': {
+    prepare: constant({ title: '老旧小区路灯改造', description: '更换 40 盏路灯', ownerDepartment: '街道城建科', targetDate: '2027-03-31', milestones: [{ title: '完成采购', dueDate: '2027-01-15' }] }),
+    foreign: 'own',
+  },
+  'ledgers.listProjects': { prepare: constant({}), foreign: 'own' },
+  'ledgers.getProject': { prepare: async (world) => ({ projectId: await projectFor(world) }), foreign: 'NOT_FOUND' },
+  'ledgers.addProgress': { prepare: async (world) => ({ projectId: await projectFor(world), text: '本月完成设计招标', percent: 20 }), foreign: 'NOT_FOUND' },
+  'ledgers.completeMilestone': { prepare: async (world) => ({ projectId: await projectFor(world), index: 0 }), foreign: 'NOT_FOUND' },
+  'ledgers.writeOffProject': { prepare: async (world) => ({ projectId: await projectFor(world, true), note: '电梯已投入使用，居民满意' }), foreign: 'NOT_FOUND' },
+  'ledgers.listPublished': { prepare: constant({}), foreign: 'own' },
+  'ledgers.supportProject': { prepare: async (world) => ({ projectId: await projectFor(world) }), foreign: 'NOT_FOUND' },
+  'ledgers.listOwners': { prepare: constant({}), foreign: 'own' },
+  'reports.getStatistics': { prepare: constant({ period: '2026-10' }), foreign: 'own' },
+  'reports.listEvaluations': { prepare: constant({ period: '2026-10' }), foreign: 'own' },
+  'reports.recordEvaluation': { prepare: constant({ memberId: 'u_demo_member_2', period: '2026-10', grade: 'excellent', note: '表现突出' }), foreign: 'FORBIDDEN' },
+  'reports.getMyEvaluations': { prepare: constant({}), foreign: 'own' },
+  'reports.exportWorkbook': { prepare: constant({ kind: 'statistics', period: '2026-10' }), foreign: 'own' },
   'community.me': { prepare: constant({}), foreign: 'own' },
   'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },
   'community.markInboxRead': { prepare: constant({ ids: ['n_none'] }), foreign: 'own' },
@@ -267,6 +303,8 @@ const CONTRACT_ACTIONS = [
   ...Object.keys(pointsContract).map((action) => `points.${action}`),
   ...Object.keys(communityContract).map((action) => `community.${action}`),
   ...Object.keys(serviceContract).map((action) => `service.${action}`),
+  ...Object.keys(ledgersContract).map((action) => `ledgers.${action}`),
+  ...Object.keys(reportsContract).map((action) => `reports.${action}`),
 ].sort();
 
 test('the matrix covers every action of every contract, and the permission table names no other', () => {

@@ -1,13 +1,15 @@
 import { communityContract } from '../../src/shared/contracts/community';
 import { pointsContract } from '../../src/shared/contracts/points';
 import { requestsContract } from '../../src/shared/contracts/requests';
+import { ledgersContract } from '../../src/shared/contracts/ledgers';
+import { reportsContract } from '../../src/shared/contracts/reports';
 import { serviceContract } from '../../src/shared/contracts/service';
 import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
 import type { FunctionName } from '../../src/shared/contracts';
 import { createTestWorld, fingerprint, type TestWorld } from '../support/test-runtime';
 import { allowedCaller, LINKED_MEMBER, RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
 
-const CONTRACTS: Record<FunctionName, Record<string, unknown>> = { requests: requestsContract, points: pointsContract, community: communityContract, service: serviceContract };
+const CONTRACTS: Record<FunctionName, Record<string, unknown>> = { requests: requestsContract, points: pointsContract, community: communityContract, service: serviceContract, ledgers: ledgersContract, reports: reportsContract };
 
 let world: TestWorld;
 let requestId: string;

@@ -4,11 +4,13 @@ import { advanceOfferRounds } from '../use-cases/advance-offer-rounds';
 import { deliverOutbox } from '../use-cases/deliver-outbox';
 import { expireOrders } from '../use-cases/expire-orders';
 import { closeForgottenDuties } from '../use-cases/close-forgotten-duties';
+import { remindProjectProgress } from '../use-cases/remind-project-progress';
 
 export interface SchedulerReport {
   rounds: { advanced: number };
   orders: { expired: number };
   duties: { closed: number };
+  projects: { reminded: number; flagged: number };
   outbox: { delivered: number; failed: number };
 }
 
@@ -20,8 +22,9 @@ export async function runScheduler(event: unknown, context?: unknown): Promise<E
       const rounds = await advanceOfferRounds(runtime);
       const orders = await expireOrders(runtime);
       const duties = await closeForgottenDuties(runtime);
+      const projects = await remindProjectProgress(runtime);
       const outbox = await deliverOutbox(runtime);
-      return { ok: true, data: { rounds, orders, duties, outbox } };
+      return { ok: true, data: { rounds, orders, duties, projects, outbox } };
     } catch (error) {
       runtime.log('error', 'scheduler tick failed', error);
       throw new AppError('INTERNAL', '定时任务执行失败');

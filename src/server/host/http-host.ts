@@ -11,6 +11,7 @@ import { AppError, HTTP_STATUS, type Envelope } from '../../shared/errors';
 import { listDemoCommunities, listDemoUsers } from '../adapters/sqlite/demo-users';
 import type { CloudMain } from '../functions/define-function';
 import type { LocalContext, LocalRuntime } from './local-runtime';
+import { serveLocalExport } from './local-exports';
 import { uploadsDir } from './local-runtime';
 
 const JSON_LIMIT = 64 * 1024;
@@ -161,6 +162,10 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       if (path === '/local/demo-users' && req.method === 'GET') return send(res, 200, { ok: true, data: { users: listDemoUsers(local.store.db), communities: listDemoCommunities(local.store.db) } });
       if (path === '/qr' && req.method === 'GET') return serveQr(req, res, url.searchParams.get('scene') ?? '');
       if (path.startsWith('/files/') && req.method === 'GET') return serveUpload(res, path.slice('/files/'.length));
+      if (path.startsWith('/exports/') && req.method === 'GET') {
+        if (!serveLocalExport(res, dataDir, path.slice('/exports/'.length))) fail(res, 404, new AppError('NOT_FOUND', '导出文件不存在或已过期，请重新导出'));
+        return;
+      }
       if (serveH5 && (req.method === 'GET' || req.method === 'HEAD')) return serveH5(req, res, () => fail(res, 404, new AppError('NOT_FOUND', '页面不存在')));
       return fail(res, 404, new AppError('NOT_FOUND', '页面不存在'));
     };

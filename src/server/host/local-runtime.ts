@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../adapters/sqlite/sqlite-store';
 import type { Clock, Files, Runtime } from '../ports';
+import { saveLocalExport } from './local-exports';
 import { localQrCodes } from './local-qr-codes';
 
 /** What the local host puts in the function context; production gets identity from CloudBase instead. */
@@ -19,7 +20,7 @@ export function uploadsDir(dataDir: string): string {
   return join(dataDir, 'uploads');
 }
 
-export function createLocalFiles(dataDir: string): Files {
+export function createLocalFiles(dataDir: string, clock: Clock = systemClock): Files {
   const dir = uploadsDir(dataDir);
   return {
     async exists(fileId) {
@@ -30,6 +31,7 @@ export function createLocalFiles(dataDir: string): Files {
       const match = LOCAL_FILE.exec(fileId);
       return match ? `/files/${match[1]}` : '';
     },
+    saveExport: saveLocalExport(dataDir, clock),
   };
 }
 
@@ -61,7 +63,7 @@ export function createLocalRuntime(options: { dataDir: string; clock?: Clock; qu
   const runtime: Runtime = {
     store,
     clock: options.clock ?? systemClock,
-    files: createLocalFiles(options.dataDir),
+    files: createLocalFiles(options.dataDir, options.clock),
     qrCodes: localQrCodes,
     signingKey: process.env.POINTS_SIGNING_KEY ?? loadSigningKey(options.dataDir),
     // Locally every message lands in the in-app inbox, which lists the outbox directly.

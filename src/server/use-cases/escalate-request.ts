@@ -5,6 +5,8 @@ import { AppError } from '../../shared/errors';
 import { requireSameCommunity } from '../community/guards';
 import { enqueueNotification } from '../notify';
 import { loadRequest, toRequestDetail } from '../views/request-view';
+import { openEscalationProject } from '../ledgers/escalation-project';
+import type { EscalationRecord } from '../ports';
 import type { ActionContext } from './context';
 
 interface EscalateInput {
@@ -13,6 +15,7 @@ interface EscalateInput {
   meetingDate: string;
   attendees: string[];
   decision: string;
+  targetDate?: string;
 }
 
 /** 吹哨: a request too big for one member goes to a department or the property company after a joint meeting. */
@@ -29,7 +32,7 @@ export async function escalateRequest({ runtime, caller }: ActionContext, input:
     const moved = await tx.requests.update(request.id, TRANSITIONS.escalate.from, { state: 'escalated', roundDeadline: null, updatedAt: now });
     if (!moved) throw new AppError('CONFLICT', '这条求助当前不能吹哨上报');
     await tx.offers.closePending(request.id, 'withdrawn', now);
-    await tx.escalations.save({
+    const escalation: EscalationRecord = {
       requestId: request.id,
       communityId: request.communityId,
       department: input.department,
@@ -42,13 +45,15 @@ export async function escalateRequest({ runtime, caller }: ActionContext, input:
       createdBy: caller.id,
       createdAt: now,
       updatedAt: now,
-    });
+    };
+    await tx.escalations.save(escalation);
+    await openEscalationProject(tx, request, escalation, input.targetDate, now);
     await tx.events.append({
       requestId: request.id,
       at: now,
       kind: 'escalated',
       actorId: caller.id,
-      text: `社区已吹哨，移交${input.department}办理。${input.meetingDate} 联席会议决定：${input.decision}`,
+      text: `社区已吹哨，移交${input.department}办理，并列入民生实事台账。${input.meetingDate} 联席会议决定：${input.decision}`,
     });
     await enqueueNotification(
       tx,

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { requireSameCommunity } from '../community/guards';
 import { enqueueNotification } from '../notify';
 import { loadRequest, toRequestDetail } from '../views/request-view';
+import { tickEscalationProject } from '../ledgers/escalation-project';
 import type { ActionContext } from './context';
 
 /** Records the department's answer and, when it is settled, the outcome; the resident then rates it. */
@@ -20,6 +21,7 @@ export async function recordEscalation(
     if (input.resolved && !input.outcome) throw new AppError('VALIDATION_FAILED', '已解决时请填写办理结果', [{ path: ['outcome'], message: '请填写办理结果' }]);
 
     await tx.escalations.save({ ...escalation, answer: input.answer, outcome: input.outcome || null, status: input.resolved ? 'resolved' : 'answered', updatedAt: now });
+    await tickEscalationProject(tx, request.id, input.resolved, now);
     await tx.events.append({ requestId: request.id, at: now, kind: 'escalation_answered', actorId: caller.id, text: `${escalation.department}答复：${input.answer}` });
     if (input.resolved) {
       const moved = await tx.requests.update(request.id, TRANSITIONS.resolve.from, { state: 'completed', completionNote: input.outcome, completedAt: now, updatedAt: now });

@@ -2,7 +2,8 @@ import type { TRequestDetail, TRequestView } from '../../shared/contracts/reques
 import { maskAddress, maskName, maskPhone } from '../../shared/domain/masking';
 import { REOPEN_WINDOW_DAYS, TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
-import type { Caller, OfferRecord, RequestRecord, Runtime, Tx } from '../ports';
+import type { TSuggestionReply } from '../../shared/contracts/ledgers';
+import type { Caller, OfferRecord, RequestRecord, Runtime, SuggestionReplyRecord, Tx } from '../ports';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -80,6 +81,8 @@ export async function toRequestDetail(tx: Tx, runtime: Runtime, caller: Caller, 
   const view = await toRequestView(tx, runtime, caller, request);
   const events = await tx.events.listForRequest(request.id);
   const escalation = await tx.escalations.get(request.id);
+  const reply = await tx.demand.getReply(request.id);
+  const project = escalation ? await tx.projects.getByRequest(request.id) : null;
   return {
     ...view,
     timeline: events.map((event) => ({ at: iso(event.at), kind: event.kind, text: event.text })),
@@ -94,7 +97,14 @@ export async function toRequestDetail(tx: Tx, runtime: Runtime, caller: Caller, 
           status: escalation.status,
         }
       : null,
+    suggestionReply: reply ? await toSuggestionReply(tx, reply) : null,
+    projectId: project?.id ?? null,
   };
+}
+
+export async function toSuggestionReply(tx: Tx, reply: SuggestionReplyRecord): Promise<TSuggestionReply> {
+  const by = await tx.users.getById(reply.repliedBy);
+  return { adopted: reply.adopted, reply: reply.reply, repliedAt: iso(reply.repliedAt), repliedByName: by?.name ?? '社区' };
 }
 
 /** ~100 m precision: enough to judge the trip, not enough to find the door. */

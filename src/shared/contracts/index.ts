@@ -3,6 +3,8 @@ import type { communityContract } from './community';
 import type { pointsContract } from './points';
 import type { requestsContract } from './requests';
 import type { serviceContract } from './service';
+import type { ledgersContract } from './ledgers';
+import type { reportsContract } from './reports';
 
 /** Action tables by cloud function; the client derives call types from these without bundling zod. */
 export interface Contracts {
@@ -10,6 +12,8 @@ export interface Contracts {
   points: typeof pointsContract;
   community: typeof communityContract;
   service: typeof serviceContract;
+  ledgers: typeof ledgersContract;
+  reports: typeof reportsContract;
 }
 
 export type FunctionName = keyof Contracts;

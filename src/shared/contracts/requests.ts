@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_CATEGORIES, URGENCIES } from '../domain/categories';
 import { REQUEST_STATES } from '../domain/request-state';
+import { zSuggestionReply } from './ledgers';
 import { zClientToken, zEmptyInput, zId, zLatLng, zPageInput, zPageOf, zPhotos } from './common';
 
 const zRequestRef = z.strictObject({ requestId: zId });
@@ -151,7 +152,14 @@ export const zEscalationView = z.object({
   status: z.enum(['open', 'answered', 'resolved']),
 });
 
-export const zRequestDetail = zRequestView.extend({ timeline: z.array(zTimelineEntry), escalation: zEscalationView.nullable() });
+export const zRequestDetail = zRequestView.extend({
+  timeline: z.array(zTimelineEntry),
+  escalation: zEscalationView.nullable(),
+  /** The community's answer to a suggestion (意见建议). */
+  suggestionReply: zSuggestionReply.nullable(),
+  /** The livelihood project an escalation became. */
+  projectId: z.string().nullable(),
+});
 export type TRequestDetail = z.infer<typeof zRequestDetail>;
 
 export const zRequestPage = zPageOf(zRequestView);
@@ -203,6 +211,8 @@ export const requestsContract = {
       meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '会议日期格式应为 2026-11-22'),
       attendees: z.array(z.string().trim().min(1).max(30)).min(1, '请填写参会人员').max(30, '参会人员最多 30 位'),
       decision: z.string({ error: '请填写会议决定' }).trim().min(2, '请填写会议决定').max(500, '会议决定不能超过 500 字'),
+      /** When the livelihood project should be done; 30 days after the meeting when left out. */
+      targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 2026-12-31').optional(),
     }),
     output: zRequestDetail,
   },

@@ -403,4 +403,66 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   );
   CREATE INDEX activity_signups_member ON activity_signups(member_id, signed_up_at DESC);
   `,
+  // Ledgers: suggestion replies, livelihood projects, evaluations; statistics indexes (issue 7).
+  `
+  CREATE TABLE suggestion_replies (
+    request_id TEXT PRIMARY KEY REFERENCES requests(id),
+    adopted INTEGER NOT NULL CHECK (adopted IN (0, 1)),
+    reply TEXT NOT NULL,
+    replied_by TEXT NOT NULL REFERENCES users(id),
+    replied_at INTEGER NOT NULL
+  );
+  CREATE TABLE projects (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    owner_department TEXT NOT NULL,
+    owner_id TEXT NOT NULL REFERENCES users(id),
+    target_date TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('admin', 'escalation', 'deliberation')),
+    request_id TEXT UNIQUE REFERENCES requests(id),
+    milestones TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('in_progress', 'written_off')),
+    support_count INTEGER NOT NULL DEFAULT 0 CHECK (support_count >= 0),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    written_off_at INTEGER,
+    write_off_note TEXT,
+    reminded_on TEXT,
+    late_flagged_month TEXT
+  );
+  CREATE INDEX projects_community ON projects(community_id, status, created_at DESC, id DESC);
+  CREATE INDEX projects_in_progress ON projects(status, created_at);
+  CREATE TABLE project_progress (
+    project_id TEXT NOT NULL REFERENCES projects(id),
+    month TEXT NOT NULL,
+    text TEXT NOT NULL,
+    percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
+    author_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (project_id, month)
+  );
+  CREATE TABLE project_supports (
+    project_id TEXT NOT NULL REFERENCES projects(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (project_id, user_id)
+  );
+  CREATE TABLE evaluations (
+    member_id TEXT NOT NULL REFERENCES users(id),
+    period TEXT NOT NULL,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    grade TEXT NOT NULL CHECK (grade IN ('excellent', 'qualified', 'basically_qualified', 'unqualified')),
+    note TEXT NOT NULL,
+    evaluated_by TEXT NOT NULL REFERENCES users(id),
+    evaluated_at INTEGER NOT NULL,
+    PRIMARY KEY (member_id, period)
+  );
+  CREATE INDEX evaluations_period ON evaluations(community_id, period);
+  CREATE INDEX requests_community_created ON requests(community_id, created_at);
+  CREATE INDEX requests_accepted ON requests(community_id, accepted_at) WHERE accepted_at IS NOT NULL;
+  CREATE INDEX postings_community_created ON postings(community_id, created_at);
+  `,
 ];

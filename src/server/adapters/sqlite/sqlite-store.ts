@@ -12,6 +12,10 @@ import { createServicePointRepo, createShopRepo } from './shops-repo';
 import { createCatalogRepo, createRedemptionRepo } from './supermarket-repo';
 import { createServiceRepo } from './service-repo';
 import { createUserRepo } from './users-repo';
+import { createDemandRepo } from './demand-repo';
+import { createProjectRepo } from './projects-repo';
+import { createEvaluationRepo } from './evaluations-repo';
+import { createReportRepo } from './reports-repo';
 
 /** Serialises work on the one connection so an awaited transaction never interleaves with another. */
 class Mutex {
@@ -68,6 +72,10 @@ export function openSqliteStore(file: string): SqliteStore {
     catalog: createCatalogRepo(db),
     redemptions: createRedemptionRepo(db),
     service: createServiceRepo(db),
+    demand: createDemandRepo(db),
+    projects: createProjectRepo(db),
+    evaluations: createEvaluationRepo(db),
+    reports: createReportRepo(db),
   };
   const mutex = new Mutex();
 

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import type { Clock } from '../ports';
+
+/** Download links live a day, like CloudBase temporary URLs. */
+export const EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
+const TOKEN = /^[a-f0-9]{32}$/;
+const FILE_NAME = /^[^/\\\0]{1,120}\.xlsx$/;
+
+export function exportsDir(dataDir: string): string {
+  return join(dataDir, 'exports');
+}
+
+/** Writes the file under an unguessable token; the link is the only way to it. */
+export function saveLocalExport(dataDir: string, clock: Clock) {
+  return async (fileName: string, bytes: Uint8Array) => {
+    if (!FILE_NAME.test(fileName)) throw new Error(`bad export file name: ${fileName}`);
+    const token = randomBytes(16).toString('hex');
+    const dir = join(exportsDir(dataDir), token);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, fileName), bytes);
+    return { url: `/exports/${token}/${encodeURIComponent(fileName)}`, expiresAt: clock.now() + EXPORT_TTL_MS };
+  };
+}
+
+/** Serves `/exports/<token>/<name>` as an attachment while it is fresh; false when there is no such file. */
+export function serveLocalExport(res: ServerResponse, dataDir: string, path: string): boolean {
+  const [token, encodedName] = path.split('/');
+  let fileName = '';
+  try {
+    fileName = decodeURIComponent(encodedName ?? '');
+  } catch {
+    return false;
+  }
+  if (!TOKEN.test(token ?? '') || !FILE_NAME.test(fileName)) return false;
+  const file = join(exportsDir(dataDir), token, fileName);
+  if (!existsSync(file) || Date.now() - statSync(file).mtimeMs > EXPORT_TTL_MS) return false;
+  res.writeHead(200, {
+    'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'cache-control': 'private, no-store',
+  });
+  createReadStream(file).pipe(res);
+  return true;
+}
