@@ -87,7 +87,8 @@ test('a community\'s month equals the figures computed independently from the sa
   expect(stats.previousPeriod.key).toBe('2026-09');
   expect(nonZero(stats.byCategory, (row: { category: string }) => row.category)).toEqual(countBy('category', [community], OCTOBER));
   expect(nonZero(stats.byState, (row: { state: string }) => row.state)).toEqual(countBy('state', [community], OCTOBER));
-  const byGrid = countBy('grid_id', [community], OCTOBER);
+  // Requests from residents outside any grid show as 未划网格.
+  const byGrid = Object.fromEntries(Object.entries(countBy('grid_id', [community], OCTOBER)).map(([grid, count]) => [grid === 'null' ? 'none' : grid, count]));
   expect(Object.fromEntries(stats.byArea.filter((area) => area.count > 0).map((area) => [area.id, area.count]))).toEqual(byGrid);
   expect(stats.trend.map((month) => month.month)).toEqual(['2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10']);
   expect(stats.trend.slice(-2).map((month) => month.submitted)).toEqual([stats.previous.submitted, stats.current.submitted]);
