@@ -17,6 +17,7 @@ import { repairRequest, RESIDENT } from '../support/fixtures';
 import { benchDispatch } from './dispatch';
 import { benchDistrict } from './district';
 import { benchLedger } from './ledger';
+import { benchStatistics } from './statistics';
 import { isChildMessage, type ChildMessage, type CountMessage, type ParentMessage } from './protocol';
 
 const CONNECTIONS = 50;
@@ -281,8 +282,10 @@ async function main(): Promise<void> {
   const dispatch = await benchDispatch();
   console.error('bench: points ledger postings vs raw SQLite …');
   const ledger = await benchLedger();
+  console.error('bench: district statistics over a year of requests …');
+  const statistics = await benchStatistics();
 
-  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}\n${ledger}`;
+  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}\n${ledger}\n${statistics}`;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(RESULTS_FILE, markdown);
   console.log(`\n${markdown}`);

@@ -57,7 +57,7 @@ function expectedFigures(communityIds: string[], period: Period, gridId: string 
     : (one(`SELECT COALESCE(SUM(amount), 0) AS total FROM postings WHERE ${inScope(communityIds)} AND created_at >= ${period.start} AND created_at < ${period.end}
         AND kind IN (${EARNING_KINDS.map((kind) => `'${kind}'`).join(', ')})`).total as number);
   return {
-    submitted: counts.submitted,
+    submitted: Number(counts.submitted),
     completed: counts.completed ?? 0,
     responseTime: { medianMinutes: nearestRank('accepted_at - created_at', 'accepted_at IS NOT NULL', 50), p90Minutes: nearestRank('accepted_at - created_at', 'accepted_at IS NOT NULL', 90) },
     completionTime: {

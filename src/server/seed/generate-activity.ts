@@ -47,13 +47,15 @@ export function generateActivity(db: Database.Database, options: ActivityOptions
   const posting = db.prepare(`INSERT INTO postings (id, idempotency_key, community_id, debit_account_id, credit_account_id, amount, kind, ref, memo, payload_hash, created_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, '生成的历史积分', 'generated', ?)`);
 
+  // Submitted in time order, as a live system writes them.
+  const times = Float64Array.from({ length: options.requests }, () => options.from + random() * (options.to - options.from)).sort();
   let postings = 0;
   db.transaction(() => {
     for (let i = 0; i < options.requests; i++) {
       const communityId = pick(communities);
       const { residents, members } = people.get(communityId) as { residents: { id: string; gridId: string | null; householdId: string | null }[]; members: string[] };
       const resident = pick(residents);
-      const createdAt = Math.floor(options.from + random() * (options.to - options.from));
+      const createdAt = Math.floor(times[i]);
       const roll = random();
       // Roughly: 6% cancelled, 4% waiting for a member, 6% escalated, 10% in hand, 24% done, 50% done and rated.
       const state = roll < 0.06 ? 'cancelled' : roll < 0.1 ? 'needs_manual' : roll < 0.16 ? 'escalated' : roll < 0.26 ? 'accepted' : roll < 0.5 ? 'completed' : 'rated';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { RequestCategory } from '../../../shared/domain/categories';
+import { periodOf } from '../../../shared/domain/periods';
 import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { ReportRepo, RequestFact, StatsScope } from '../../ports';
@@ -7,8 +8,6 @@ import { num, numOrNull, str, strOrNull, type Row } from './rows';
 
 const EARNING_SQL = EARNING_KINDS.map((kind) => `'${kind}'`).join(', ');
 const IN_SCOPE = 'community_id IN (SELECT value FROM json_each(@communities))';
-/** China month of an epoch-millisecond column. */
-const chinaMonth = (column: string) => `strftime('%Y-%m', (${column} + 28800000) / 1000, 'unixepoch')`;
 
 type FactRow = [string, string | null, string, string, number, number | null, number | null, number | null];
 
@@ -38,11 +37,18 @@ export function createReportRepo(db: Database.Database): ReportRepo {
       );
     },
     async monthlyCounts(scope, from, to) {
-      const rows = db
-        .prepare(`SELECT ${chinaMonth('created_at')} AS month, COUNT(*) AS submitted, SUM(state IN ('completed', 'rated')) AS completed FROM requests
-          WHERE ${IN_SCOPE} AND created_at >= @from AND created_at < @to ${gridClause(scope, 'grid_id')} GROUP BY month ORDER BY month`)
-        .all(params(scope, from, to)) as Row[];
-      return rows.map((row) => ({ month: str(row.month), submitted: num(row.submitted), completed: num(row.completed) }));
+      // One range scan of the covering index per month beats formatting every row's date.
+      const statement = db.prepare(`SELECT COUNT(*) AS submitted, COALESCE(SUM(state IN ('completed', 'rated')), 0) AS completed FROM requests
+        WHERE ${IN_SCOPE} AND created_at >= @from AND created_at < @to ${gridClause(scope, 'grid_id')}`);
+      const months = [];
+      for (let start = from; start < to; ) {
+        const month = periodOf('month', start);
+        const end = Math.min(month.end, to);
+        const row = statement.get(params(scope, start, end)) as Row;
+        months.push({ month: month.key, submitted: num(row.submitted), completed: num(row.completed) });
+        start = end;
+      }
+      return months;
     },
     async activeMembers(scope, from, to) {
       const row = db
