@@ -20,8 +20,10 @@ import { listOffers } from '../../src/server/use-cases/list-offers';
 import { listTasks } from '../../src/server/use-cases/list-tasks';
 import { rateRequest } from '../../src/server/use-cases/rate-request';
 import { submitRequest } from '../../src/server/use-cases/submit-request';
+import { claimWish } from '../../src/server/use-cases/claim-wish';
+import { listWishes } from '../../src/server/use-cases/list-wishes';
 
-/** 点单 → 派单 → 接单 → 评单, manual dispatch, escalation (吹哨) and reopening. */
+/** 点单 → 派单 → 接单 → 评单, manual dispatch, escalation (吹哨), reopening, and the wish board (微心愿). */
 export const main = defineFunction('requests', requestsContract, {
   submit: submitRequest,
   listMine: listMyRequests,
@@ -43,4 +45,6 @@ export const main = defineFunction('requests', requestsContract, {
   recordEscalation,
   getDispatchPolicy: (context) => getDispatchPolicy(context),
   updateDispatchPolicy,
+  listWishes,
+  claimWish,
 });

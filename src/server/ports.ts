@@ -12,6 +12,7 @@ import type { RequestState } from '../shared/domain/request-state';
 import type { Role } from '../shared/domain/roles';
 import type { ProjectSource, ProjectStatus } from '../shared/domain/project-rules';
 import type { EvaluationGrade } from '../shared/domain/evaluation';
+import type { DeliberationStatus } from '../shared/domain/deliberation-rules';
 
 /** Milliseconds since the epoch; injected so tests can move time. */
 export interface Clock {
@@ -161,6 +162,8 @@ export interface RequestRecord {
   /** Who handled it before the resident reopened it; they are asked first. */
   previousAssigneeId: string | null;
   reopenedAt: number | null;
+  /** A wish (微心愿) on the board may ask for one skill, so members can filter by it. */
+  neededSkill: string | null;
 }
 
 export type EscalationStatus = 'open' | 'answered' | 'resolved';
@@ -472,6 +475,8 @@ export interface RequestRepo {
   listByCommunity(communityId: string, states: readonly RequestState[], page: TPageInput): Promise<Page<RequestRecord>>;
   /** Same-category requests near a point since a time, nearest first. */
   findSimilar(query: SimilarQuery): Promise<RequestRecord[]>;
+  /** Open wishes (微心愿) of a community waiting for a claimer, newest first. */
+  listOpenWishes(communityId: string, skill: string | null, limit: number): Promise<RequestRecord[]>;
   /** Dispatching requests whose current round has run out. */
   listRoundsDue(now: number, limit: number): Promise<RequestRecord[]>;
 }
@@ -744,6 +749,60 @@ export interface ReportRepo {
   memberFigures(communityId: string, from: number, to: number): Promise<MemberFigures[]>;
 }
 
+/** 五步议事: a compound-level proposal residents discuss and vote on. */
+export interface DeliberationRecord {
+  id: string;
+  communityId: string;
+  title: string;
+  proposal: string;
+  /** Buildings whose residents may vote; empty means the whole community. */
+  buildingIds: string[];
+  options: string[];
+  voteStartsAt: number;
+  voteEndsAt: number;
+  quorumPercent: number;
+  status: DeliberationStatus;
+  /** Residents who could vote, counted when the notice went out. */
+  eligibleCount: number | null;
+  decision: string | null;
+  actions: string | null;
+  projectId: string | null;
+  createdBy: string;
+  createdAt: number;
+  publishedAt: number | null;
+  decidedAt: number | null;
+  announcedAt: number | null;
+}
+
+export type DeliberationPatch = Partial<Pick<DeliberationRecord, 'status' | 'eligibleCount' | 'decision' | 'actions' | 'projectId' | 'publishedAt' | 'decidedAt' | 'announcedAt'>>;
+
+export interface DeliberationCommentRecord {
+  id: string;
+  deliberationId: string;
+  userId: string;
+  text: string;
+  createdAt: number;
+}
+
+export interface DeliberationRepo {
+  insert(deliberation: DeliberationRecord): Promise<void>;
+  get(id: string): Promise<DeliberationRecord | null>;
+  list(communityId: string, includeDrafts: boolean, page: TPageInput): Promise<Page<DeliberationRecord>>;
+  /** Compare-and-set on the status. */
+  update(id: string, expectedStatus: DeliberationStatus, patch: DeliberationPatch): Promise<boolean>;
+  /** Residents of the community (of these buildings, when any) who may vote. */
+  eligibleVoters(communityId: string, buildingIds: readonly string[]): Promise<string[]>;
+  saveVoters(deliberationId: string, userIds: readonly string[]): Promise<void>;
+  isVoter(deliberationId: string, userId: string): Promise<boolean>;
+  /** False, and nothing written, when this resident has already voted. */
+  insertVote(deliberationId: string, userId: string, optionIndex: number, at: number): Promise<boolean>;
+  getVote(deliberationId: string, userId: string): Promise<number | null>;
+  listVotes(deliberationId: string): Promise<number[]>;
+  listVoters(deliberationId: string): Promise<string[]>;
+  insertComment(comment: DeliberationCommentRecord): Promise<void>;
+  listComments(deliberationId: string, limit: number): Promise<DeliberationCommentRecord[]>;
+}
+
 /** Repositories bound to one transaction (or one read). */
 export interface Tx {
   users: UserRepo;
@@ -764,6 +823,7 @@ export interface Tx {
   projects: ProjectRepo;
   evaluations: EvaluationRepo;
   reports: ReportRepo;
+  deliberations: DeliberationRepo;
 }
 
 export interface Store {

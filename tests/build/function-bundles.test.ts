@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const FUNCTIONS = resolve(__dirname, '../../cloudfunctions');
-const NAMES = ['requests', 'points', 'community', 'service', 'ledgers', 'reports', 'scheduler'];
+const NAMES = ['requests', 'points', 'community', 'service', 'ledgers', 'reports', 'deliberations', 'scheduler'];
 
 describe.each(NAMES)('cloudfunctions/%s bundle', (name) => {
   const bundle = join(FUNCTIONS, name, 'index.js');

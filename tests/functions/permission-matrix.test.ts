@@ -4,6 +4,7 @@ import { requestsContract } from '../../src/shared/contracts/requests';
 import { serviceContract } from '../../src/shared/contracts/service';
 import { ledgersContract } from '../../src/shared/contracts/ledgers';
 import { reportsContract } from '../../src/shared/contracts/reports';
+import { deliberationsContract } from '../../src/shared/contracts/deliberations';
 import type { FunctionName } from '../../src/shared/contracts';
 import { DEFAULT_DISPATCH_POLICY } from '../../src/shared/domain/dispatch-policy';
 import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
@@ -69,6 +70,27 @@ async function projectFor(world: TestWorld, milestonesDone = false): Promise<str
   );
   if (milestonesDone) await world.ok('ledgers', 'completeMilestone', { projectId: project.id, index: 0 }, 'demo-admin');
   return project.id;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const draftInput = (world: TestWorld) => ({
+  title: '是否在 3 栋加装电梯',
+  proposal: '由业主共同出资、政府补贴，在 3 栋加装一部电梯，费用按楼层分摊。',
+  voteStartsAt: iso(world.clock.now()),
+  voteEndsAt: iso(world.clock.now() + 3_600_000),
+  quorumPercent: 50,
+});
+
+/** A whole-community deliberation of the demo community, taken to the asked-for step by its admin. */
+async function deliberationAt(world: TestWorld, step: 'draft' | 'open' | 'closed' | 'decided'): Promise<string> {
+  const { id } = await world.ok('deliberations', 'createDraft', draftInput(world), 'demo-admin');
+  if (step === 'draft') return id;
+  await world.ok('deliberations', 'publish', { deliberationId: id }, 'demo-admin');
+  if (step === 'open') return id;
+  world.clock.advanceMinutes(61);
+  if (step === 'closed') return id;
+  await world.ok('deliberations', 'decide', { deliberationId: id, decision: '同意加装电梯', actions: '下月启动招标' }, 'demo-admin');
+  return id;
 }
 
 async function orderSoap(world: TestWorld, openid: string) {
@@ -236,6 +258,11 @@ const CASES: Record<ActionName, Case> = {
     prepare: async (world) => ({ activityId: (await world.ok('service', 'createActivity', activityInput(world, -10), 'demo-admin')).id }),
     foreign: 'NOT_FOUND',
   },
+  'requests.listWishes': { prepare: constant({}), foreign: 'own' },
+  'requests.claimWish': {
+    prepare: async (world) => ({ requestId: (await world.ok('requests', 'submit', { ...repairRequest(), category: 'wish', description: '想请人帮忙理发，行动不便' }, RESIDENT)).id }),
+    foreign: 'NOT_FOUND',
+  },
   'ledgers.listDemand': { prepare: constant({ category: 'repair' }), foreign: 'own' },
   'ledgers.replySuggestion': {
     prepare: async (world) => ({ requestId: (await world.ok('requests', 'submit', { ...repairRequest(), category: 'suggestion' }, RESIDENT)).id, adopted: true, reply: '感谢建议，社区已采纳' }),
@@ -258,6 +285,17 @@ const CASES: Record<ActionName, Case> = {
   'reports.recordEvaluation': { prepare: constant({ memberId: 'u_demo_member_2', period: '2026-10', grade: 'excellent', note: '表现突出' }), foreign: 'FORBIDDEN' },
   'reports.getMyEvaluations': { prepare: constant({}), foreign: 'own' },
   'reports.exportWorkbook': { prepare: constant({ kind: 'statistics', period: '2026-10' }), foreign: 'own' },
+  'deliberations.createDraft': { prepare: async (world) => draftInput(world), foreign: 'own' },
+  'deliberations.publish': { prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'draft') }), foreign: 'NOT_FOUND' },
+  'deliberations.list': { prepare: constant({}), foreign: 'own' },
+  'deliberations.get': { prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'open') }), foreign: 'NOT_FOUND' },
+  'deliberations.vote': { prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'open'), option: 0 }), foreign: 'NOT_FOUND' },
+  'deliberations.comment': { prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'open'), text: '赞成，老人上下楼太难了' }), foreign: 'NOT_FOUND' },
+  'deliberations.decide': {
+    prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'closed'), decision: '同意加装电梯', actions: '下月启动招标' }),
+    foreign: 'NOT_FOUND',
+  },
+  'deliberations.announce': { prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'decided') }), foreign: 'NOT_FOUND' },
   'community.me': { prepare: constant({}), foreign: 'own' },
   'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },
   'community.markInboxRead': { prepare: constant({ ids: ['n_none'] }), foreign: 'own' },
@@ -305,6 +343,7 @@ const CONTRACT_ACTIONS = [
   ...Object.keys(serviceContract).map((action) => `service.${action}`),
   ...Object.keys(ledgersContract).map((action) => `ledgers.${action}`),
   ...Object.keys(reportsContract).map((action) => `reports.${action}`),
+  ...Object.keys(deliberationsContract).map((action) => `deliberations.${action}`),
 ].sort();
 
 test('the matrix covers every action of every contract, and the permission table names no other', () => {

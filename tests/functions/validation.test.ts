@@ -1,6 +1,7 @@
 import { communityContract } from '../../src/shared/contracts/community';
 import { pointsContract } from '../../src/shared/contracts/points';
 import { requestsContract } from '../../src/shared/contracts/requests';
+import { deliberationsContract } from '../../src/shared/contracts/deliberations';
 import { ledgersContract } from '../../src/shared/contracts/ledgers';
 import { reportsContract } from '../../src/shared/contracts/reports';
 import { serviceContract } from '../../src/shared/contracts/service';
@@ -9,7 +10,7 @@ import type { FunctionName } from '../../src/shared/contracts';
 import { createTestWorld, fingerprint, type TestWorld } from '../support/test-runtime';
 import { allowedCaller, LINKED_MEMBER, RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
 
-const CONTRACTS: Record<FunctionName, Record<string, unknown>> = { requests: requestsContract, points: pointsContract, community: communityContract, service: serviceContract, ledgers: ledgersContract, reports: reportsContract };
+const CONTRACTS: Record<FunctionName, Record<string, unknown>> = { requests: requestsContract, points: pointsContract, community: communityContract, service: serviceContract, ledgers: ledgersContract, reports: reportsContract, deliberations: deliberationsContract };
 
 let world: TestWorld;
 let requestId: string;

@@ -13,7 +13,7 @@ export interface NewRequest {
   now: number;
 }
 
-/** Stores a new request with its first timeline entry and sends out the first round of offers. */
+/** Stores a new request with its first timeline entry and sends out the first round of offers (a wish goes to the board instead). */
 export async function createRequest(tx: Tx, { resident, filer, input, now }: NewRequest): Promise<RequestRecord> {
   const onBehalf = filer.id !== resident.id;
   const [similar] = await findSimilarOpenRequests(tx, resident.communityId, input.category, input.location, now);
@@ -53,6 +53,7 @@ export async function createRequest(tx: Tx, { resident, filer, input, now }: New
     duplicateOf,
     previousAssigneeId: null,
     reopenedAt: null,
+    neededSkill: input.category === 'wish' ? (input.neededSkill ?? null) : null,
   };
   await tx.requests.insert(request);
   const label = CATEGORY_LABELS[request.category];
@@ -63,6 +64,11 @@ export async function createRequest(tx: Tx, { resident, filer, input, now }: New
     actorId: filer.id,
     text: onBehalf ? `${filer.name} 代 ${resident.name} 登记了求助：${label}` : `提交了求助：${label}`,
   });
-  await runOfferRound(tx, request, now);
+  if (request.category === 'wish') {
+    // Wishes are not pushed to anyone: they wait on the board until a member or volunteer claims one.
+    await tx.events.append({ requestId: request.id, at: now, kind: 'wish_posted', actorId: filer.id, text: '心愿已发布到微心愿墙，等待党员或志愿者认领' });
+  } else {
+    await runOfferRound(tx, request, now);
+  }
   return (await tx.requests.get(request.id)) ?? request;
 }

@@ -5,6 +5,7 @@ import type { requestsContract } from './requests';
 import type { serviceContract } from './service';
 import type { ledgersContract } from './ledgers';
 import type { reportsContract } from './reports';
+import type { deliberationsContract } from './deliberations';
 
 /** Action tables by cloud function; the client derives call types from these without bundling zod. */
 export interface Contracts {
@@ -14,6 +15,7 @@ export interface Contracts {
   service: typeof serviceContract;
   ledgers: typeof ledgersContract;
   reports: typeof reportsContract;
+  deliberations: typeof deliberationsContract;
 }
 
 export type FunctionName = keyof Contracts;

@@ -23,6 +23,8 @@ export const zSubmitRequestInput = z.strictObject({
   location: zLatLng,
   urgency: z.enum(URGENCIES, { error: '请选择紧急程度' }).default('normal'),
   photos: zPhotos.default([]),
+  /** For a wish (微心愿): the one skill it asks for, so members can filter the board. */
+  neededSkill: z.string().trim().min(1, '请选择需要的技能').max(20, '技能名称太长').optional(),
 });
 export type TSubmitRequestInput = z.infer<typeof zSubmitRequestInput>;
 
@@ -164,7 +166,28 @@ export type TRequestDetail = z.infer<typeof zRequestDetail>;
 
 export const zRequestPage = zPageOf(zRequestView);
 
+/** A wish on the board as a member browsing it sees it: who and where stay masked until claimed. */
+export const zWishView = z.object({
+  id: z.string(),
+  description: z.string(),
+  neededSkill: z.string().nullable(),
+  residentName: z.string(),
+  address: z.string(),
+  photoUrls: z.array(z.string()),
+  distanceM: z.number(),
+  createdAt: z.string(),
+});
+export type TWishView = z.infer<typeof zWishView>;
+
 export const requestsContract = {
+  listWishes: {
+    input: z.strictObject({
+      skill: z.string().trim().max(20).optional(),
+      maxDistanceM: z.number().int().min(100, '距离至少 100 米').max(20_000, '距离最多 20 公里').default(3000),
+    }),
+    output: z.object({ items: z.array(zWishView) }),
+  },
+  claimWish: { input: zRequestRef, output: zRequestDetail },
   submit: { input: zSubmitRequestInput, output: zRequestDetail },
   listMine: { input: zPageInput, output: zRequestPage },
   get: { input: zRequestRef, output: zRequestDetail },

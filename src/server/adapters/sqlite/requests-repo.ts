@@ -62,6 +62,12 @@ export function createRequestRepo(db: Database.Database): RequestRepo {
       if (ids.length === 0) return [];
       return (db.prepare(`SELECT * FROM requests WHERE id IN (${placeholders(ids.length)})`).all(...ids) as Row[]).map(toRequest);
     },
+    async listOpenWishes(communityId, skill, limit) {
+      const rows = db
+        .prepare(`SELECT * FROM requests WHERE community_id = ? AND state = 'submitted' AND category = 'wish' ${skill ? 'AND needed_skill = ?' : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .all(communityId, ...(skill ? [skill] : []), limit) as Row[];
+      return rows.map(toRequest);
+    },
     async listByCommunity(communityId, states, page) {
       const after = afterCursor(page.cursor);
       const rows = db

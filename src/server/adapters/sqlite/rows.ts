@@ -85,6 +85,7 @@ export function toRequest(row: Row): RequestRecord {
     duplicateOf: strOrNull(row.duplicate_of),
     previousAssigneeId: strOrNull(row.previous_assignee_id),
     reopenedAt: numOrNull(row.reopened_at),
+    neededSkill: strOrNull(row.needed_skill),
   };
 }
 
@@ -124,6 +125,7 @@ export const REQUEST_COLUMNS: Record<keyof RequestRecord, string> = {
   duplicateOf: 'duplicate_of',
   previousAssigneeId: 'previous_assignee_id',
   reopenedAt: 'reopened_at',
+  neededSkill: 'needed_skill',
 };
 
 /** Flattens a partial request into column → value pairs (location spans two columns, lists are JSON). */

@@ -466,4 +466,51 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   CREATE INDEX requests_accepted ON requests(community_id, accepted_at, assignee_id) WHERE accepted_at IS NOT NULL;
   CREATE INDEX postings_community_created ON postings(community_id, created_at, kind, amount);
   `,
+  // Residents first: wishes on the board, five-step deliberation (issue 8).
+  `
+  ALTER TABLE requests ADD COLUMN needed_skill TEXT;
+  CREATE INDEX requests_open_wishes ON requests(community_id, created_at DESC) WHERE category = 'wish' AND state = 'submitted';
+  CREATE TABLE deliberations (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL REFERENCES communities(id),
+    title TEXT NOT NULL,
+    proposal TEXT NOT NULL,
+    building_ids TEXT NOT NULL,
+    options TEXT NOT NULL,
+    vote_starts_at INTEGER NOT NULL,
+    vote_ends_at INTEGER NOT NULL,
+    quorum_percent INTEGER NOT NULL CHECK (quorum_percent BETWEEN 1 AND 100),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'decided', 'announced')),
+    eligible_count INTEGER,
+    decision TEXT,
+    actions TEXT,
+    project_id TEXT REFERENCES projects(id),
+    created_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    published_at INTEGER,
+    decided_at INTEGER,
+    announced_at INTEGER
+  );
+  CREATE INDEX deliberations_community ON deliberations(community_id, created_at DESC, id DESC);
+  CREATE TABLE deliberation_voters (
+    deliberation_id TEXT NOT NULL REFERENCES deliberations(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    PRIMARY KEY (deliberation_id, user_id)
+  );
+  CREATE TABLE deliberation_votes (
+    deliberation_id TEXT NOT NULL REFERENCES deliberations(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    option_index INTEGER NOT NULL,
+    voted_at INTEGER NOT NULL,
+    PRIMARY KEY (deliberation_id, user_id)
+  );
+  CREATE TABLE deliberation_comments (
+    id TEXT PRIMARY KEY,
+    deliberation_id TEXT NOT NULL REFERENCES deliberations(id),
+    user_id TEXT NOT NULL REFERENCES users(id),
+    text TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX deliberation_comments_of ON deliberation_comments(deliberation_id, created_at);
+  `,
 ];

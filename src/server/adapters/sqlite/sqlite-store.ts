@@ -16,6 +16,7 @@ import { createDemandRepo } from './demand-repo';
 import { createProjectRepo } from './projects-repo';
 import { createEvaluationRepo } from './evaluations-repo';
 import { createReportRepo } from './reports-repo';
+import { createDeliberationRepo } from './deliberations-repo';
 
 /** Serialises work on the one connection so an awaited transaction never interleaves with another. */
 class Mutex {
@@ -76,6 +77,7 @@ export function openSqliteStore(file: string): SqliteStore {
     projects: createProjectRepo(db),
     evaluations: createEvaluationRepo(db),
     reports: createReportRepo(db),
+    deliberations: createDeliberationRepo(db),
   };
   const mutex = new Mutex();
 
