@@ -7,6 +7,7 @@ import { createBuilding } from '../../src/server/use-cases/create-building';
 import { createGrid } from '../../src/server/use-cases/create-grid';
 import { createHousehold } from '../../src/server/use-cases/create-household';
 import { createShop } from '../../src/server/use-cases/create-shop';
+import { getMyGridWorker } from '../../src/server/use-cases/get-my-grid-worker';
 import { getMe } from '../../src/server/use-cases/get-me';
 import { getMyApplication } from '../../src/server/use-cases/get-my-application';
 import { getQrCode } from '../../src/server/use-cases/get-qr-code';
@@ -36,6 +37,7 @@ import { updateSettings } from '../../src/server/use-cases/update-settings';
 /** Joining by QR, registration (双报到), community structure, shops, service points. */
 export const main = defineFunction('community', communityContract, {
   me: (context) => getMe(context),
+  getMyGridWorker: (context) => getMyGridWorker(context),
   listInbox,
   markInboxRead,
   resolveScene: forVisitors(resolveScene),

@@ -297,6 +297,7 @@ const CASES: Record<ActionName, Case> = {
   },
   'deliberations.announce': { prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'decided') }), foreign: 'NOT_FOUND' },
   'community.me': { prepare: constant({}), foreign: 'own' },
+  'community.getMyGridWorker': { prepare: constant({}), foreign: 'own' },
   'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },
   'community.markInboxRead': { prepare: constant({ ids: ['n_none'] }), foreign: 'own' },
   'community.resolveScene': { prepare: constant({ scene: 'c=c_demo' }), foreign: 'own' },

@@ -97,3 +97,8 @@ test('a resident cannot claim their own wish, a pending applicant cannot claim, 
   const assigned = await world.ok('requests', 'assign', { requestId: posted.id, memberId: 'u_demo_member_3', note: '' }, ADMIN);
   expect(assigned.state).toBe('accepted');
 });
+
+test('联系网格员: a resident gets their grid worker, a resident of a grid without one gets the admin', async () => {
+  expect(await world.ok('community', 'getMyGridWorker', {}, RESIDENT)).toEqual({ contact: { name: '刘网格员', phone: '13700000002', role: 'grid_worker' } });
+  expect(await world.ok('community', 'getMyGridWorker', {}, 'demo-resident-3')).toEqual({ contact: { name: '陈书记', phone: '13700000001', role: 'admin' } });
+});

@@ -120,6 +120,11 @@ export const zWarnings = z.object({ warnings: z.array(z.string()) });
 
 export const communityContract = {
   me: { input: zEmptyInput, output: zMe },
+  /** 联系网格员: the resident's grid worker, or the community's admin when the grid has none. */
+  getMyGridWorker: {
+    input: zEmptyInput,
+    output: z.object({ contact: z.object({ name: z.string(), phone: z.string(), role: z.enum(['grid_worker', 'admin']) }).nullable() }),
+  },
   listInbox: { input: zPageInput, output: zPageOf(zInboxItem) },
   markInboxRead: {
     input: z.strictObject({ ids: z.array(zId).min(1, '请选择消息').max(50, '一次最多 50 条') }),

@@ -87,6 +87,7 @@ export const PERMISSIONS = {
   'deliberations.decide': ['admin'],
   'deliberations.announce': ['admin'],
   'community.me': 'anyone',
+  'community.getMyGridWorker': 'anyone',
   'community.listInbox': 'anyone',
   'community.markInboxRead': 'anyone',
   'community.resolveScene': 'visitor',
