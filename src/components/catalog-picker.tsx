@@ -2,6 +2,7 @@ import { Image, View } from '@tarojs/components';
 import type { TCatalogItemView } from '../shared/contracts/points';
 import { CATALOG_ITEM_KIND_LABELS } from '../shared/domain/supermarket';
 import { QtyStepper } from './qty-stepper';
+import { imageLabel } from './a11y';
 
 export type Picked = Record<string, number>;
 
@@ -27,7 +28,7 @@ export function CatalogPicker({ items, picked, onChange }: { items: readonly TCa
     <View>
       {items.map((item) => (
         <View key={item.id} className='card catalog-item' id={`item-${item.id}`}>
-          {item.photoUrls[0] ? <Image className='photo' src={item.photoUrls[0]} mode='aspectFill' aria-label={item.name} /> : null}
+          {item.photoUrls[0] ? <Image className='photo' src={item.photoUrls[0]} mode='aspectFill' {...imageLabel(item.name)} /> : null}
           <View className='subtitle'>
             {item.name} · {item.price} 分
           </View>

@@ -2,6 +2,7 @@ import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { uploadPhoto } from '../services/upload';
 import { messageOf } from '../services/transport';
+import { imageLabel } from './a11y';
 import { BigButton } from './big-button';
 
 export interface PickedPhoto {
@@ -39,7 +40,7 @@ export function PhotoPicker({ photos, onChange, onBusy, onError, disabled, max =
     <View>
       <View className='row'>
         {photos.map((photo, index) => (
-          <Image key={photo.id} className='photo' src={photo.preview} mode='aspectFill' aria-label={`第 ${index + 1} 张照片`} onClick={() => onChange(photos.filter((other) => other.id !== photo.id))} />
+          <Image key={photo.id} className='photo' src={photo.preview} mode='aspectFill' {...imageLabel(`第 ${index + 1} 张照片（点一下去掉）`)} onClick={() => onChange(photos.filter((other) => other.id !== photo.id))} />
         ))}
       </View>
       {photos.length > 0 ? <View className='muted'>点照片可以去掉它</View> : null}

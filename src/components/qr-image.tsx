@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useLoader } from '../hooks/use-loader';
 import { fetchQrCode } from '../services/community';
 import type { SceneKind } from '../shared/domain/scene';
+import { imageLabel } from './a11y';
 import { ErrorText } from './error-text';
 
 export interface QrImageProps {
@@ -19,7 +20,7 @@ export function QrImage({ kind, id, caption }: QrImageProps) {
     <View className='card' style={{ textAlign: 'center' }}>
       <View className='subtitle'>{caption}</View>
       <ErrorText message={error} />
-      {data ? <Image className='qr-image' src={data.imageUrl} showMenuByLongpress aria-label={`${caption}二维码`} style={{ width: '480px', height: '480px' }} /> : null}
+      {data ? <Image className='qr-image' src={data.imageUrl} showMenuByLongpress {...imageLabel(`${caption}二维码`)} style={{ width: '480px', height: '480px' }} /> : null}
       {data ? <View className='muted'>二维码内容：{data.scene}</View> : null}
     </View>
   );

@@ -1,4 +1,5 @@
 import { Input, View } from '@tarojs/components';
+import { fieldLabel } from './a11y';
 
 export interface TextFieldProps {
   id: string;
@@ -17,7 +18,7 @@ export function TextField({ id, label, value, onChange, placeholder, maxlength, 
       <Input
         id={id}
         className='field'
-        aria-label={label}
+        {...fieldLabel(label)}
         type={type ?? 'text'}
         value={value}
         placeholder={placeholder}

@@ -5,13 +5,16 @@ import { messageOf } from '../services/transport';
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async (work: () => Promise<void>) => {
+  /** True when the work succeeded, so a form can keep what was typed when it did not. */
+  const run = useCallback(async (work: () => Promise<void>): Promise<boolean> => {
     setBusy(true);
     setError(null);
     try {
       await work();
+      return true;
     } catch (caught) {
       setError(messageOf(caught));
+      return false;
     } finally {
       setBusy(false);
     }

@@ -3,6 +3,7 @@ import type { Role } from '../shared/domain/roles';
 import { callFunction } from './transport';
 
 export const fetchMe = () => callFunction('community', 'me', {});
+export const fetchMyGridWorker = () => callFunction('community', 'getMyGridWorker', {});
 export const fetchInbox = (cursor?: string) => callFunction('community', 'listInbox', { cursor, limit: 20 });
 export const markInboxRead = (ids: string[]) => callFunction('community', 'markInboxRead', { ids });
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { watchAccessibility } from './accessibility';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,6 +21,7 @@ export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor:
 export async function signIn(browser: Browser, baseUrl: string, openid: string, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, ...options });
   const page = await context.newPage();
+  watchAccessibility(page);
   await page.goto(`${baseUrl}/`);
   await page.locator(`#login-${openid}`).click();
   await page.locator('#greeting').waitFor();

@@ -11,6 +11,7 @@ import { fetchResidents } from '../../../services/community';
 import { callFunction, messageOf } from '../../../services/transport';
 import { newClientToken } from '../../../services/upload';
 import { CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
+import { fieldLabel } from '../../../components/a11y';
 
 /** 代办登记: staff file a request for a resident who has no phone; the request remembers who filed it. */
 export default function FileRequestPage() {
@@ -75,7 +76,7 @@ export default function FileRequestPage() {
 
       <View className='title'>2. 求助内容</View>
       <ChipSelect label='求助类型' idPrefix='category' options={REQUEST_CATEGORIES.map((item) => ({ value: item, label: CATEGORY_LABELS[item] }))} selected={[category]} onChange={(next) => setCategory(next[0] as RequestCategory)} />
-      <Textarea id='behalf-description' className='field textarea' aria-label='求助描述' value={description} maxlength={500} placeholder='请描述需要帮什么忙' onInput={(event) => setDescription(event.detail.value)} />
+      <Textarea id='behalf-description' className='field textarea' {...fieldLabel('求助描述')} value={description} maxlength={500} placeholder='请描述需要帮什么忙' onInput={(event) => setDescription(event.detail.value)} />
       <TextField id='behalf-address' label='地址' value={address || resident?.address || ''} onChange={setAddress} maxlength={120} />
       <ChipSelect label='紧急程度' options={URGENCIES.map((item) => ({ value: item, label: URGENCY_LABELS[item] }))} selected={[urgency]} onChange={(next) => setUrgency(next[0] as Urgency)} />
       <View className='muted'>接单党员将通过您的电话联系居民。</View>

@@ -5,6 +5,7 @@ import { ErrorText } from '../../../components/error-text';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchSettings, updateSettings } from '../../../services/community';
 import { messageOf } from '../../../services/transport';
+import { fieldLabel } from '../../../components/a11y';
 
 const splitList = (text: string) =>
   text
@@ -38,9 +39,9 @@ export default function SettingsPage() {
     <View className='page'>
       <ErrorText message={error ?? actionError} />
       <View className='subtitle'>特长选项（用顿号或逗号分隔）</View>
-      <Textarea id='settings-skills' className='field textarea' aria-label='特长选项' value={skills ?? data?.skills.join('、') ?? ''} maxlength={600} onInput={(event) => setSkills(event.detail.value)} />
+      <Textarea id='settings-skills' className='field textarea' {...fieldLabel('特长选项')} value={skills ?? data?.skills.join('、') ?? ''} maxlength={600} onInput={(event) => setSkills(event.detail.value)} />
       <View className='subtitle'>定岗领办岗位</View>
-      <Textarea id='settings-posts' className='field textarea' aria-label='岗位' value={posts ?? data?.posts.join('、') ?? ''} maxlength={600} onInput={(event) => setPosts(event.detail.value)} />
+      <Textarea id='settings-posts' className='field textarea' {...fieldLabel('岗位')} value={posts ?? data?.posts.join('、') ?? ''} maxlength={600} onInput={(event) => setPosts(event.detail.value)} />
       {notice ? <View role='status'>{notice}</View> : null}
       <BigButton id='settings-save' onClick={save}>
         保存设置

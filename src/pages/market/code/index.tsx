@@ -6,6 +6,7 @@ import { ErrorText } from '../../../components/error-text';
 import { fetchMyPoints } from '../../../services/api';
 import { issueRedeemCode } from '../../../services/points';
 import { messageOf } from '../../../services/transport';
+import { imageLabel } from '../../../components/a11y';
 
 /** Renew this long before the code's expiry, so what the shop scans is always valid. */
 const RENEW_MARGIN_MS = 15_000;
@@ -57,7 +58,7 @@ export default function RedeemCodePage() {
       <ErrorText message={error} />
       <View className='card' style={{ textAlign: 'center' }}>
         <View className='subtitle'>请把兑换码给店员扫描</View>
-        {shown ? <Image className='qr-image' src={shown.qr} aria-label='兑换码' style={{ width: '560px', height: '560px' }} /> : <View className='muted'>正在生成…</View>}
+        {shown ? <Image className='qr-image' src={shown.qr} {...imageLabel('兑换码')} style={{ width: '560px', height: '560px' }} /> : <View className='muted'>正在生成…</View>}
         <View className='muted'>{shown ? `${secondsLeft} 秒后自动更新，一码只能用一次` : ''}</View>
         <View className='muted' id='redeem-code-text' style={{ wordBreak: 'break-all', fontSize: '22px' }}>
           {shown?.code ?? ''}

@@ -8,6 +8,7 @@ import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { cancelOrder, fetchMyOrders } from '../../../services/points';
 import { messageOf } from '../../../services/transport';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/domain/supermarket';
+import { imageLabel } from '../../../components/a11y';
 
 /** The member's redemptions; a pending order shows its pickup code for the shop to scan. */
 export default function MyOrdersPage() {
@@ -41,7 +42,7 @@ export default function MyOrdersPage() {
           </View>
           {order.pickupCode ? (
             <View style={{ textAlign: 'center' }}>
-              {order.pickupQr ? <Image src={order.pickupQr} aria-label='取货码' style={{ width: '400px', height: '400px' }} /> : null}
+              {order.pickupQr ? <Image src={order.pickupQr} {...imageLabel('取货码')} style={{ width: '400px', height: '400px' }} /> : null}
               <View className='muted'>到店请出示取货码{order.expiresAt ? `，${formatTime(order.expiresAt)} 前有效` : ''}</View>
               <View className='muted pickup-code' style={{ wordBreak: 'break-all', fontSize: '22px' }}>
                 {order.pickupCode}

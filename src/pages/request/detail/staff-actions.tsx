@@ -7,6 +7,7 @@ import { assignRequest, escalateRequest, fetchCandidates, recordEscalation } fro
 import { fetchSettings } from '../../../services/community';
 import type { TRequestDetail } from '../../../shared/contracts/requests';
 import type { OutputOf } from '../../../shared/contracts';
+import { fieldLabel } from '../../../components/a11y';
 
 export interface StaffActionsProps {
   request: TRequestDetail;
@@ -78,7 +79,7 @@ export function StaffActions({ request, run }: StaffActionsProps) {
               <TextField id='meeting-date' label='联席会议日期' value={meetingDate} onChange={setMeetingDate} maxlength={10} />
               <TextField id='meeting-attendees' label='参会人员（用顿号分隔）' value={attendees} onChange={setAttendees} maxlength={200} />
               <View className='subtitle'>会议决定</View>
-              <Textarea id='meeting-decision' className='field textarea' aria-label='会议决定' value={decision} maxlength={500} onInput={(event) => setDecision(event.detail.value)} />
+              <Textarea id='meeting-decision' className='field textarea' {...fieldLabel('会议决定')} value={decision} maxlength={500} onInput={(event) => setDecision(event.detail.value)} />
               <BigButton
                 id='submit-escalate'
                 onClick={() =>
@@ -105,7 +106,7 @@ export function StaffActions({ request, run }: StaffActionsProps) {
       {actions.recordEscalation ? (
         <View className='card'>
           <View className='subtitle'>登记部门答复</View>
-          <Textarea id='escalation-answer' className='field textarea' aria-label='部门答复' value={answer} maxlength={500} placeholder='部门的答复' onInput={(event) => setAnswer(event.detail.value)} />
+          <Textarea id='escalation-answer' className='field textarea' {...fieldLabel('部门答复')} value={answer} maxlength={500} placeholder='部门的答复' onInput={(event) => setAnswer(event.detail.value)} />
           <ChipSelect
             label='是否已解决'
             idPrefix='resolved'
@@ -117,7 +118,7 @@ export function StaffActions({ request, run }: StaffActionsProps) {
             onChange={(next) => setResolved(next[0] === 'yes' ? 'yes' : 'no')}
           />
           {resolved === 'yes' ? (
-            <Textarea id='escalation-outcome' className='field textarea' aria-label='办理结果' value={outcome} maxlength={500} placeholder='办理结果' onInput={(event) => setOutcome(event.detail.value)} />
+            <Textarea id='escalation-outcome' className='field textarea' {...fieldLabel('办理结果')} value={outcome} maxlength={500} placeholder='办理结果' onInput={(event) => setOutcome(event.detail.value)} />
           ) : null}
           <BigButton id='submit-escalation-answer' onClick={() => run(() => recordEscalation({ requestId: request.id, answer, outcome, resolved: resolved === 'yes' }), '已登记')}>
             保存

@@ -10,6 +10,9 @@ import { newClientToken } from '../../../services/upload';
 import { CATEGORY_HINTS, CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
 import type { LatLng } from '../../../shared/domain/geo';
 import { getCurrentLocation } from '../../../services/location';
+import { ChipSelect } from '../../../components/chip-select';
+import { fetchSettings } from '../../../services/community';
+import { fieldLabel } from '../../../components/a11y';
 
 const MAX_DESCRIPTION = 500;
 const MAX_PHOTOS = 3;
@@ -26,6 +29,8 @@ export default function NewRequestPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [similar, setSimilar] = useState<{ id: string; summary: string; distanceM: number }[]>([]);
+  const [neededSkill, setNeededSkill] = useState<string | null>(null);
+  const [skills, setSkills] = useState<string[]>([]);
 
   // Tell the resident when the same problem nearby is already reported (they may still submit).
   useEffect(() => {
@@ -40,6 +45,9 @@ export default function NewRequestPage() {
   }, [category, location]);
 
   useLoad(() => {
+    fetchSettings()
+      .then((settings) => setSkills(settings.skills))
+      .catch(() => setSkills([]));
     fetchMe()
       .then((me) => {
         setAddress((current) => current || me.address);
@@ -70,7 +78,7 @@ export default function NewRequestPage() {
     setBusy(true);
     setError(null);
     try {
-      const request = await submitRequest({ clientToken, category, description, address, location, urgency, photos: photos.map((photo) => photo.id) });
+      const request = await submitRequest({ clientToken, category, description, address, location, urgency, photos: photos.map((photo) => photo.id), neededSkill: category === 'wish' ? (neededSkill ?? undefined) : undefined });
       await Taro.redirectTo({ url: `/pages/request/detail/index?id=${request.id}` });
     } catch (caught) {
       setError(messageOf(caught));
@@ -98,6 +106,19 @@ export default function NewRequestPage() {
         ))}
       </View>
 
+      {category === 'wish' ? (
+        <View>
+          <View className='muted'>心愿会发布到「微心愿墙」，附近的党员和志愿者看到后认领。</View>
+          <ChipSelect
+            label='需要哪方面的本领（可不选）'
+            idPrefix='wish-skill'
+            options={skills.map((skill) => ({ value: skill, label: skill }))}
+            selected={neededSkill ? [neededSkill] : []}
+            onChange={([skill]) => setNeededSkill(skill === neededSkill ? null : skill)}
+          />
+        </View>
+      ) : null}
+
       {similar.length > 0 ? (
         <View className='card' id='similar-hint' role='status'>
           <View className='subtitle'>附近已有类似求助，正在处理：</View>
@@ -114,7 +135,7 @@ export default function NewRequestPage() {
       <Textarea
         id='description'
         className='field textarea'
-        aria-label='求助描述'
+        {...fieldLabel('求助描述')}
         value={description}
         maxlength={MAX_DESCRIPTION}
         placeholder='例如：厨房水管漏水，地上全是水'
@@ -125,7 +146,7 @@ export default function NewRequestPage() {
       </View>
 
       <View className='subtitle'>3. 地址</View>
-      <Input id='address' className='field' aria-label='地址' value={address} maxlength={120} onInput={(event) => setAddress(event.detail.value)} />
+      <Input id='address' className='field' {...fieldLabel('地址')} value={address} maxlength={120} onInput={(event) => setAddress(event.detail.value)} />
       <View className='muted' id='location-note' role='status'>
         {locationNote}
       </View>
