@@ -35,6 +35,11 @@ export default defineAppConfig({
         'points/index',
         'points-rules/index',
         'points-adjust/index',
+        'demand/index',
+        'projects/index',
+        'project/index',
+        'stats/index',
+        'evaluations/index',
       ],
     },
     {
@@ -44,6 +49,11 @@ export default defineAppConfig({
     {
       root: 'pages/service',
       pages: ['duty/index', 'activities/index', 'activity/index', 'record/index'],
+    },
+    {
+      // 晒清单: residents read and support the community's livelihood projects.
+      root: 'pages/public',
+      pages: ['projects/index', 'project/index'],
     },
   ],
   window: {

@@ -93,6 +93,16 @@ export default function IndexPage() {
           街道总览
         </BigButton>
       ) : null}
+      {isDistrict ? (
+        <BigButton id='go-stats' secondary onClick={go('/pages/admin/stats/index')}>
+          统计分析
+        </BigButton>
+      ) : null}
+      {isResident || isMember ? (
+        <BigButton id='go-public-projects' secondary onClick={go('/pages/public/projects/index')}>
+          社区民生实事
+        </BigButton>
+      ) : null}
       {isResident ? (
         <BigButton id='go-apply' secondary onClick={go('/pages/member/apply/index')}>
           {isMember ? '我的报到与岗位' : '党员/志愿者报到'}

@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
+import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchCommunities } from '../../../services/community';
@@ -11,6 +13,9 @@ export default function DistrictPage() {
   return (
     <View className='page'>
       <ErrorText message={error} />
+      <BigButton id='district-stats' onClick={() => Taro.navigateTo({ url: '/pages/admin/stats/index' })}>
+        统计分析（全辖区 / 各社区）
+      </BigButton>
       {data?.items.map((community) => (
         <View key={community.id} className='card community-item'>
           <View className='subtitle'>{community.name}</View>

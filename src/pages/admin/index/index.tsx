@@ -30,6 +30,23 @@ export default function AdminHomePage() {
       <BigButton id='admin-requests' onClick={go('requests')}>
         求助派单
       </BigButton>
+      <BigButton id='admin-demand' secondary onClick={go('demand')}>
+        民意民盼台账
+      </BigButton>
+      <BigButton id='admin-projects' secondary onClick={go('projects')}>
+        民生实事台账
+      </BigButton>
+      <BigButton id='admin-stats' secondary onClick={go('stats')}>
+        统计分析
+      </BigButton>
+      {isAdmin ? (
+        <BigButton id='admin-evaluations' secondary onClick={go('evaluations')}>
+          定期评价
+        </BigButton>
+      ) : null}
+      <BigButton id='admin-public-projects' secondary onClick={() => Taro.navigateTo({ url: '/pages/public/projects/index' })}>
+        居民看到的民生实事（晒清单）
+      </BigButton>
       <BigButton id='admin-file-request' secondary onClick={go('file-request')}>
         代办登记（替居民提交求助）
       </BigButton>

@@ -1,6 +1,7 @@
 import { Image, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
+import { fieldLabel, imageLabel } from '../../../components/a11y';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
@@ -78,7 +79,7 @@ export default function RequestDetailPage() {
         <View>{request.description}</View>
         <View className='row'>
           {request.photoUrls.map((url, index) => (
-            <Image key={url} className='photo' src={url} mode='aspectFill' aria-label={`求助照片 ${index + 1}`} />
+            <Image key={url} className='photo' src={url} mode='aspectFill' {...imageLabel(`求助照片 ${index + 1}`)} />
           ))}
         </View>
       </View>
@@ -118,6 +119,22 @@ export default function RequestDetailPage() {
           {request.escalation.answer ? <View>部门答复：{request.escalation.answer}</View> : null}
           {request.escalation.outcome ? <View>办理结果：{request.escalation.outcome}</View> : null}
         </View>
+      ) : null}
+
+      {request.suggestionReply ? (
+        <View className='card' id='suggestion-reply'>
+          <View className='subtitle'>社区答复：{request.suggestionReply.adopted ? '已采纳' : '暂不采纳'}</View>
+          <View>{request.suggestionReply.reply}</View>
+          <View className='muted'>
+            {request.suggestionReply.repliedByName} · {formatTime(request.suggestionReply.repliedAt)}
+          </View>
+        </View>
+      ) : null}
+
+      {request.projectId ? (
+        <BigButton id='go-project' secondary onClick={() => Taro.navigateTo({ url: `/pages/public/project/index?id=${request.projectId}` })}>
+          查看民生实事进展
+        </BigButton>
       ) : null}
 
       {request.completionNote ? (
@@ -173,7 +190,7 @@ export default function RequestDetailPage() {
           <Textarea
             id='completion-input'
             className='field textarea'
-            aria-label='办理情况'
+            {...fieldLabel('办理情况')}
             value={note}
             maxlength={500}
             placeholder='请写下办理情况，例如：已更换水管接头'
@@ -220,7 +237,7 @@ export default function RequestDetailPage() {
           <Textarea
             id='rating-comment'
             className='field'
-            aria-label='评价内容'
+            {...fieldLabel('评价内容')}
             value={comment}
             maxlength={200}
             placeholder='说说您的感受（可选）'
@@ -235,7 +252,7 @@ export default function RequestDetailPage() {
       {actions.reopen ? (
         <View className='card'>
           <View className='subtitle'>问题还没解决？</View>
-          <Textarea id='reopen-reason' className='field' aria-label='哪里还没解决' value={reopenReason} maxlength={200} placeholder='说说哪里还没解决' onInput={(event) => setReopenReason(event.detail.value)} />
+          <Textarea id='reopen-reason' className='field' {...fieldLabel('哪里还没解决')} value={reopenReason} maxlength={200} placeholder='说说哪里还没解决' onInput={(event) => setReopenReason(event.detail.value)} />
           <BigButton id='reopen-request' secondary disabled={busy} onClick={() => run(() => reopenRequest(request.id, reopenReason), '已请原办理党员再次处理')}>
             还没解决，请再来看看
           </BigButton>

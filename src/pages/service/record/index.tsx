@@ -4,13 +4,17 @@ import { ErrorText } from '../../../components/error-text';
 import { formatMinutes } from '../../../components/format-duration';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
+import { fetchMyEvaluations } from '../../../services/reports';
 import { fetchMyServiceRecord } from '../../../services/service';
+import { EVALUATION_GRADE_LABELS } from '../../../shared/domain/evaluation';
 import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
 
-/** The member's duty hours and activities. */
+/** The member's duty hours, activities and the community's periodic evaluations of them. */
 export default function ServiceRecordPage() {
   const load = useCallback(() => fetchMyServiceRecord(), []);
   const { data, error } = useLoader(load);
+  const loadEvaluations = useCallback(() => fetchMyEvaluations(), []);
+  const { data: evaluations, error: evaluationsError } = useLoader(loadEvaluations);
   return (
     <View className='page'>
       <ErrorText message={error} />
@@ -48,6 +52,19 @@ export default function ServiceRecordPage() {
             {activity.mySignup?.attendance ? ATTENDANCE_LABELS[activity.mySignup.attendance] : activity.mySignup?.status === 'cancelled' ? '已取消' : '已报名'}
             {activity.mySignup?.points ? ` · ${activity.mySignup.points} 分` : ''}
           </View>
+        </View>
+      ))}
+      <View className='subtitle'>我的评价</View>
+      <ErrorText message={evaluationsError} />
+      {evaluations && evaluations.items.length === 0 ? <View className='muted'>还没有收到社区的定期评价。</View> : null}
+      {evaluations?.items.map((evaluation) => (
+        <View key={evaluation.period.key} className='card my-evaluation'>
+          <View className='row' style={{ justifyContent: 'space-between', alignItems: 'center' }}>
+            <View>{evaluation.period.label}</View>
+            <View className='state'>{EVALUATION_GRADE_LABELS[evaluation.grade]}</View>
+          </View>
+          {evaluation.note ? <View>{evaluation.note}</View> : null}
+          <View className='muted'>{formatTime(evaluation.evaluatedAt)} 评价</View>
         </View>
       ))}
     </View>

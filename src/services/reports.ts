@@ -1,0 +1,11 @@
+import type { InputOf } from '../shared/contracts';
+import type { ExportKind } from '../shared/contracts/reports';
+import type { EvaluationGrade } from '../shared/domain/evaluation';
+import { callFunction } from './transport';
+
+/** Statistics, evaluations and Excel export: one wrapper per action of the `reports` function. */
+export const fetchStatistics = (input: InputOf<'reports', 'getStatistics'>) => callFunction('reports', 'getStatistics', input);
+export const fetchEvaluations = (period: string) => callFunction('reports', 'listEvaluations', { period });
+export const recordEvaluation = (memberId: string, period: string, grade: EvaluationGrade, note: string) => callFunction('reports', 'recordEvaluation', { memberId, period, grade, note });
+export const fetchMyEvaluations = () => callFunction('reports', 'getMyEvaluations', {});
+export const exportWorkbook = (kind: ExportKind, period: string, scope: 'community' | 'district' = 'community') => callFunction('reports', 'exportWorkbook', { kind, period, scope });
