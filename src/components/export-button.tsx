@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useAction } from '../hooks/use-action';
 import { openExportedFile } from '../services/download';
 import { exportWorkbook } from '../services/reports';
+import type { InputOf } from '../shared/contracts';
 import type { ExportKind } from '../shared/contracts/reports';
 import { BigButton } from './big-button';
 import { ErrorText } from './error-text';
@@ -13,9 +14,12 @@ export interface ExportButtonProps {
   kind: ExportKind;
   /** The month or quarter to export; null when none is chosen (the button then says so). */
   period: string | null;
-  scope?: 'community' | 'district';
+  /** Statistics only: which grid, community or the district (the caller's community when left out). */
+  target?: ExportTarget;
   label?: string;
 }
+
+export type ExportTarget = Pick<InputOf<'reports', 'exportWorkbook'>, 'scope' | 'gridId' | 'communityId'>;
 
 interface Exported {
   fileName: string;
@@ -23,7 +27,7 @@ interface Exported {
 }
 
 /** 导出 Excel: builds the workbook on the server, then downloads (browser) or opens (WeChat) it, and says what came out. */
-export function ExportButton({ id, kind, period, scope = 'community', label = '导出 Excel' }: ExportButtonProps) {
+export function ExportButton({ id, kind, period, target, label = '导出 Excel' }: ExportButtonProps) {
   const { busy, error, run } = useAction();
   const [exported, setExported] = useState<Exported | null>(null);
 
@@ -31,7 +35,7 @@ export function ExportButton({ id, kind, period, scope = 'community', label = '�
     run(async () => {
       if (!period) return;
       setExported(null);
-      const result = await exportWorkbook(kind, period, scope);
+      const result = await exportWorkbook({ kind, period, ...target });
       await openExportedFile(result.url, result.fileName);
       setExported({ fileName: result.fileName, rows: result.rows });
     });

@@ -1,5 +1,4 @@
 import type { InputOf } from '../shared/contracts';
-import type { ExportKind } from '../shared/contracts/reports';
 import type { EvaluationGrade } from '../shared/domain/evaluation';
 import { callFunction } from './transport';
 
@@ -8,4 +7,4 @@ export const fetchStatistics = (input: InputOf<'reports', 'getStatistics'>) => c
 export const fetchEvaluations = (period: string) => callFunction('reports', 'listEvaluations', { period });
 export const recordEvaluation = (memberId: string, period: string, grade: EvaluationGrade, note: string) => callFunction('reports', 'recordEvaluation', { memberId, period, grade, note });
 export const fetchMyEvaluations = () => callFunction('reports', 'getMyEvaluations', {});
-export const exportWorkbook = (kind: ExportKind, period: string, scope: 'community' | 'district' = 'community') => callFunction('reports', 'exportWorkbook', { kind, period, scope });
+export const exportWorkbook = (input: InputOf<'reports', 'exportWorkbook'>) => callFunction('reports', 'exportWorkbook', input);

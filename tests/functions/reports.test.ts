@@ -95,6 +95,14 @@ test('a community\'s month equals the figures computed independently from the sa
   expect(stats.trend[5].completed).toBe(stats.current.completed);
 });
 
+test('balances carried over from the paper ledger are not points issued in the period', async () => {
+  const seed = new SeedWriter(db(), OCTOBER.start + 1000);
+  const member = (db().prepare(`SELECT user_id FROM members WHERE community_id = ? ORDER BY user_id LIMIT 1`).get(community) as { user_id: string }).user_id;
+  const before = (await world.ok('reports', 'getStatistics', { period: '2026-10' }, admin)).current.pointsIssued;
+  seed.inTransaction(() => seed.openingPoints({ communityId: community, memberId: member, amount: 500 }));
+  expect((await world.ok('reports', 'getStatistics', { period: '2026-10' }, admin)).current.pointsIssued).toBe(before);
+});
+
 test('a grid, a quarter and the whole district add up', async () => {
   const grid = (db().prepare('SELECT id FROM grids WHERE community_id = ? ORDER BY id LIMIT 1').get(community) as { id: string }).id;
   const gridStats = await world.ok('reports', 'getStatistics', { scope: 'grid', gridId: grid, period: '2026-10' }, admin);
@@ -119,7 +127,7 @@ test('evaluations rank members by points then rating; grades are recorded, corre
   const list = await world.ok('reports', 'listEvaluations', { period: '2026-10' }, admin);
   const earned = db()
     .prepare(`SELECT a.owner_id AS id, SUM(p.amount) AS earned FROM postings p JOIN accounts a ON a.id = p.credit_account_id
-      WHERE p.community_id = ? AND p.created_at >= ? AND p.created_at < ? AND a.kind = 'member' GROUP BY a.owner_id`)
+      WHERE p.community_id = ? AND p.created_at >= ? AND p.created_at < ? AND a.kind = 'member' AND p.kind <> 'opening_balance' GROUP BY a.owner_id`)
     .all(community, OCTOBER.start, OCTOBER.end) as { id: string; earned: number }[];
   const approved = (db().prepare(`SELECT COUNT(*) AS n FROM members WHERE community_id = ? AND status = 'approved'`).get(community) as { n: number }).n;
   expect(list.rows).toHaveLength(approved);
@@ -178,6 +186,11 @@ test('exports open and hold the same rows: the demand ledger, the statistics, th
   const ranking = await world.ok('reports', 'listEvaluations', { period: '2026-10' }, admin);
   expect(sheet.rowCount).toBe(ranking.rows.length + 2);
   expect(values(sheet.getRow(3)).slice(0, 4)).toEqual([1, ranking.rows[0].name, ranking.rows[0].gridName ?? '', ranking.rows[0].earned]);
+
+  const grid = (db().prepare('SELECT id FROM grids WHERE community_id = ? ORDER BY id LIMIT 1').get(community) as { id: string }).id;
+  const gridStats = await world.ok('reports', 'exportWorkbook', { kind: 'statistics', period: '2026-10', scope: 'grid', gridId: grid }, admin);
+  expect(gridStats.rows).toBe(expectedFigures([community], OCTOBER, grid).submitted);
+  expect(await world.call('reports', 'exportWorkbook', { kind: 'demand', period: '2026-10', scope: 'grid', gridId: grid }, admin)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
 
   const districtStats = await world.ok('reports', 'exportWorkbook', { kind: 'statistics', period: '2026-10', scope: 'district' }, VIEWER);
   expect(districtStats.rows).toBe(expectedFigures(district.communityIds, OCTOBER).submitted);

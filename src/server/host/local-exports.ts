@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Clock } from '../ports';
 
 /** Download links live a day, like CloudBase temporary URLs. */
 export const EXPORT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -14,14 +13,15 @@ export function exportsDir(dataDir: string): string {
 }
 
 /** Writes the file under an unguessable token; the link is the only way to it. */
-export function saveLocalExport(dataDir: string, clock: Clock) {
+export function saveLocalExport(dataDir: string) {
   return async (fileName: string, bytes: Uint8Array) => {
     if (!FILE_NAME.test(fileName)) throw new Error(`bad export file name: ${fileName}`);
     const token = randomBytes(16).toString('hex');
     const dir = join(exportsDir(dataDir), token);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, fileName), bytes);
-    return { url: `/exports/${token}/${encodeURIComponent(fileName)}`, expiresAt: clock.now() + EXPORT_TTL_MS };
+    // Files age on the real clock (the host deletes nothing; it refuses stale links), so the link's expiry does too.
+    return { url: `/exports/${token}/${encodeURIComponent(fileName)}`, expiresAt: Date.now() + EXPORT_TTL_MS };
   };
 }
 

@@ -20,7 +20,7 @@ export function uploadsDir(dataDir: string): string {
   return join(dataDir, 'uploads');
 }
 
-export function createLocalFiles(dataDir: string, clock: Clock = systemClock): Files {
+export function createLocalFiles(dataDir: string): Files {
   const dir = uploadsDir(dataDir);
   return {
     async exists(fileId) {
@@ -31,7 +31,7 @@ export function createLocalFiles(dataDir: string, clock: Clock = systemClock): F
       const match = LOCAL_FILE.exec(fileId);
       return match ? `/files/${match[1]}` : '';
     },
-    saveExport: saveLocalExport(dataDir, clock),
+    saveExport: saveLocalExport(dataDir),
   };
 }
 
@@ -63,7 +63,7 @@ export function createLocalRuntime(options: { dataDir: string; clock?: Clock; qu
   const runtime: Runtime = {
     store,
     clock: options.clock ?? systemClock,
-    files: createLocalFiles(options.dataDir, options.clock),
+    files: createLocalFiles(options.dataDir),
     qrCodes: localQrCodes,
     signingKey: process.env.POINTS_SIGNING_KEY ?? loadSigningKey(options.dataDir),
     // Locally every message lands in the in-app inbox, which lists the outbox directly.

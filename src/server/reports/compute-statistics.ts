@@ -22,7 +22,9 @@ export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, 
     if (fact.state === 'completed' || fact.state === 'rated') completed++;
     if (fact.ratingStars !== null) stars.push(fact.ratingStars);
   }
-  const totals = totalsByKind(await tx.reports.pointsByKind(scope, period.start, period.end));
+  const byKind = await tx.reports.pointsByKind(scope, period.start, period.end);
+  // Balances carried over from the paper ledger are not points issued for this period's work.
+  const totals = totalsByKind({ ...byKind, opening_balance: 0 });
   return {
     submitted: requests.length,
     completed,

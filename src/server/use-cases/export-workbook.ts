@@ -14,15 +14,25 @@ import type { ActionContext } from './context';
 
 /** A month of a busy district; more than this is refused rather than truncated silently. */
 const MAX_ROWS = 100_000;
+interface ExportInput {
+  kind: ExportKind;
+  period: string;
+  scope: 'community' | 'grid' | 'district';
+  gridId?: string;
+  communityId?: string;
+}
+
 const KIND_NAMES: Record<ExportKind, string> = { demand: '民意民盼台账', projects: '民生实事台账', statistics: '统计报表', evaluations: '定期评价' };
 
 /** Builds the chosen ledger, statistics or evaluation list for a period as .xlsx and returns a temporary link. */
-export async function exportWorkbook({ runtime, caller }: ActionContext, input: { kind: ExportKind; period: string; scope: 'community' | 'district' }) {
+export async function exportWorkbook({ runtime, caller }: ActionContext, input: ExportInput) {
   const period = parsePeriod(input.period) as Period;
   const districtViewer = caller.roles.includes('district_viewer') && !caller.roles.includes('admin');
   if (districtViewer && input.kind !== 'statistics') throw new AppError('FORBIDDEN', '街道/区级账号只能导出统计报表');
-  if (input.scope === 'district' && input.kind !== 'statistics') throw new AppError('VALIDATION_FAILED', '全辖区只能导出统计报表', [{ path: ['scope'], message: '只能导出统计报表' }]);
-  const { sheets, rows, place } = await runtime.store.read((tx) => sheetsFor(tx, runtime, caller, input.kind, input.scope, period));
+  if ((input.scope !== 'community' || input.communityId) && input.kind !== 'statistics') {
+    throw new AppError('VALIDATION_FAILED', '按网格或全辖区只能导出统计报表', [{ path: ['scope'], message: '只能导出统计报表' }]);
+  }
+  const { sheets, rows, place } = await runtime.store.read((tx) => sheetsFor(tx, runtime, caller, input, period));
   const title = `${place} ${KIND_NAMES[input.kind]}（${period.label}）`;
   const bytes = await buildWorkbook(sheets(title));
   const fileName = `${place}-${KIND_NAMES[input.kind]}-${period.key}.xlsx`.replace(/[/\\\s]+/g, '');
@@ -30,11 +40,11 @@ export async function exportWorkbook({ runtime, caller }: ActionContext, input: 
   return { url: saved.url, fileName, rows, expiresAt: new Date(saved.expiresAt).toISOString() };
 }
 
-async function sheetsFor(tx: Tx, runtime: Runtime, caller: Caller, kind: ExportKind, scope: 'community' | 'district', period: Period) {
+async function sheetsFor(tx: Tx, runtime: Runtime, caller: Caller, { kind, scope, gridId, communityId }: ExportInput, period: Period) {
   const community = await tx.communities.get(caller.communityId);
   const place = community?.name ?? '社区';
   if (kind === 'statistics') {
-    const resolved = await resolveStatisticsScope(tx, caller, { scope });
+    const resolved = await resolveStatisticsScope(tx, caller, { scope, gridId, communityId });
     const stats = await computeStatistics(tx, resolved, period);
     return { place: resolved.name, rows: stats.current.submitted, sheets: (title: string) => statisticsSheets(title, stats) };
   }

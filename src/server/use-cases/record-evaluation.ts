@@ -19,7 +19,7 @@ export async function recordEvaluation({ runtime, caller }: ActionContext, input
     if (before?.grade !== input.grade || before.note !== input.note) {
       await enqueueNotification(
         tx,
-        { userId: member.userId, kind: 'evaluation', title: `${period.label}评价：${EVALUATION_GRADE_LABELS[input.grade]}`, body: input.note || '可以在「我的服务」里查看。', requestId: null },
+        { userId: member.userId, kind: 'evaluation', title: `${period.label}评价：${EVALUATION_GRADE_LABELS[input.grade]}`, body: input.note || '可以在「我的服务记录」里查看。', requestId: null },
         now,
       );
     }

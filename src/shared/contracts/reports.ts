@@ -84,7 +84,10 @@ export const reportsContract = {
     input: z.strictObject({
       kind: z.enum(EXPORT_KINDS, { error: '请选择导出内容' }),
       period: zPeriodKey,
-      scope: z.enum(['community', 'district']).default('community'),
+      scope: z.enum(['community', 'grid', 'district']).default('community'),
+      /** Statistics only: one grid, or (district viewers) another community of the district. */
+      gridId: zId.optional(),
+      communityId: zId.optional(),
     }),
     output: z.object({ url: z.string(), fileName: z.string(), rows: z.number(), expiresAt: z.string() }),
   },

@@ -2,7 +2,7 @@ import { View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
 import { ChipSelect, type ChipOption } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
-import { ExportButton } from '../../../components/export-button';
+import { ExportButton, type ExportTarget } from '../../../components/export-button';
 import { formatMinutes } from '../../../components/format-duration';
 import { currentPeriodKey, PeriodPicker } from '../../../components/period-picker';
 import { StatChart } from '../../../components/stat-chart';
@@ -18,6 +18,12 @@ import { changePercent } from '../../../shared/domain/statistics';
 
 /** Scope chips: `community` (one's own), `grid:<id>`, `community:<id>` (a district viewer's pick) or `district`. */
 type ScopeValue = string;
+
+/** The export covers exactly what the page shows. */
+function exportTarget(scope: ScopeValue): ExportTarget {
+  const { scope: kind, gridId, communityId } = statisticsInput(scope, '');
+  return { scope: kind, gridId, communityId };
+}
 
 function statisticsInput(scope: ScopeValue, period: string): InputOf<'reports', 'getStatistics'> {
   if (scope === 'district') return { scope: 'district', period };
@@ -157,8 +163,7 @@ export default function AdminStatsPage() {
       {stats ? <Charts stats={stats} /> : null}
       {canExport ? (
         <View>
-          <ExportButton id='export-statistics' kind='statistics' period={period} scope={scope === 'district' ? 'district' : 'community'} label={scope === 'district' ? '导出全辖区统计' : '导出本社区统计'} />
-          {scope.startsWith('grid:') || scope.startsWith('community:') ? <View className='muted'>导出的是本社区的统计。</View> : null}
+          <ExportButton id='export-statistics' kind='statistics' period={period} target={exportTarget(scope)} label='导出当前统计' />
         </View>
       ) : null}
     </View>
