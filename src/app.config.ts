@@ -10,6 +10,8 @@ export default defineAppConfig({
     'pages/inbox/index',
     'pages/join/index',
     'pages/member/apply/index',
+    'pages/profile/index',
+    'pages/request/quick/index',
   ],
   // Community management is used by few people: keep it out of the main package.
   subPackages: [
@@ -40,6 +42,7 @@ export default defineAppConfig({
         'project/index',
         'stats/index',
         'evaluations/index',
+        'deliberations/index',
       ],
     },
     {
@@ -48,12 +51,12 @@ export default defineAppConfig({
     },
     {
       root: 'pages/service',
-      pages: ['duty/index', 'activities/index', 'activity/index', 'record/index'],
+      pages: ['duty/index', 'activities/index', 'activity/index', 'record/index', 'wishes/index'],
     },
     {
       // 晒清单: residents read and support the community's livelihood projects.
       root: 'pages/public',
-      pages: ['projects/index', 'project/index'],
+      pages: ['projects/index', 'project/index', 'deliberations/index', 'deliberation/index'],
     },
   ],
   window: {

@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useCallback } from 'react';
 import { BigButton } from '../../components/big-button';
+import { CallGridWorker } from '../../components/call-grid-worker';
+import { useCareMode } from '../../hooks/use-care-mode';
 import { ErrorText } from '../../components/error-text';
 import { useLoader } from '../../hooks/use-loader';
 import { fetchMe } from '../../services/api';
@@ -25,9 +27,34 @@ export default function IndexPage() {
   const isStaff = me?.roles.some((role) => role === 'admin' || role === 'grid_worker') ?? false;
   const isDistrict = me?.roles.includes('district_viewer') ?? false;
   const isShopStaff = me?.roles.includes('shop_staff') ?? false;
+  const { care, pageClass } = useCareMode();
+
+  if (care && isResident) {
+    // 关怀模式: three big actions only; everything else stays one tap away under 我的.
+    return (
+      <View className={pageClass}>
+        <ErrorText message={error} />
+        {me ? (
+          <View className='title' id='greeting'>
+            您好，{me.name}
+          </View>
+        ) : null}
+        <BigButton id='care-new-request' onClick={go('/pages/request/quick/index')}>
+          我要求助
+        </BigButton>
+        <BigButton id='care-my-requests' onClick={go('/pages/request/mine/index')}>
+          我的求助
+        </BigButton>
+        <CallGridWorker />
+        <BigButton id='go-profile' secondary onClick={go('/pages/profile/index')}>
+          我的（关闭关怀模式）
+        </BigButton>
+      </View>
+    );
+  }
 
   return (
-    <View className='page'>
+    <View className={pageClass}>
       <ErrorText message={error} />
       {me ? (
         <View className='card'>
@@ -65,6 +92,9 @@ export default function IndexPage() {
           <BigButton id='go-duty' secondary onClick={go('/pages/service/duty/index')}>
             值守签到
           </BigButton>
+          <BigButton id='go-wishes' secondary onClick={go('/pages/service/wishes/index')}>
+            微心愿墙
+          </BigButton>
           <BigButton id='go-service-record' secondary onClick={go('/pages/service/record/index')}>
             我的服务记录
           </BigButton>
@@ -101,6 +131,16 @@ export default function IndexPage() {
       {isResident || isMember ? (
         <BigButton id='go-public-projects' secondary onClick={go('/pages/public/projects/index')}>
           社区民生实事
+        </BigButton>
+      ) : null}
+      {isResident || isMember || isStaff ? (
+        <BigButton id='go-deliberations' secondary onClick={go('/pages/public/deliberations/index')}>
+          居民议事
+        </BigButton>
+      ) : null}
+      {me ? (
+        <BigButton id='go-profile' secondary onClick={go('/pages/profile/index')}>
+          我的（关怀模式）
         </BigButton>
       ) : null}
       {isResident ? (

@@ -47,6 +47,9 @@ export default function AdminHomePage() {
       <BigButton id='admin-public-projects' secondary onClick={() => Taro.navigateTo({ url: '/pages/public/projects/index' })}>
         居民看到的民生实事（晒清单）
       </BigButton>
+      <BigButton id='admin-deliberations' secondary onClick={() => Taro.navigateTo({ url: '/pages/public/deliberations/index' })}>
+        居民议事
+      </BigButton>
       <BigButton id='admin-file-request' secondary onClick={go('file-request')}>
         代办登记（替居民提交求助）
       </BigButton>
