@@ -1,6 +1,4 @@
 import type { Browser, Page } from 'playwright-core';
-import type { ActionOf, FunctionName, InputOf, OutputOf } from '../../src/shared/contracts';
-import type { Envelope } from '../../src/shared/errors';
 import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
 import { startTestHost, type TestHost } from '../support/local-host';
 import { ManualClock } from '../support/test-runtime';
@@ -30,13 +28,6 @@ async function signIn(openid: string): Promise<Page> {
 async function open(page: Page, path: string): Promise<void> {
   await page.goto(`${testHost.host.url}/#/pages/${path}`);
   await page.reload();
-}
-
-async function api<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, data: InputOf<F, A>, openid: string): Promise<OutputOf<F, A>> {
-  const response = await fetch(`${testHost.host.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify({ action, data }) });
-  const envelope = (await response.json()) as Envelope<OutputOf<F, A>>;
-  if (!envelope.ok) throw new Error(`${fn}.${action}: ${envelope.error.message}`);
-  return envelope.data;
 }
 
 const db = () => testHost.local.store.db;

@@ -18,8 +18,20 @@ export interface Finding {
 
 type AxeWindow = Window & { axe?: { run(context: Document, options: object): Promise<AxeResults> } };
 
+let queue: Promise<unknown> = Promise.resolve();
+/** axe-core refuses to run twice at once in a page: every audit waits for the one before. */
+function serialized<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
 /** Runs axe-core in the page and returns the serious and critical violations. */
-export async function auditPage(page: Page): Promise<Finding[]> {
+export function auditPage(page: Page): Promise<Finding[]> {
+  return serialized(() => runAxe(page));
+}
+
+async function runAxe(page: Page): Promise<Finding[]> {
   if (!(await page.evaluate(() => Boolean((window as AxeWindow).axe)))) await page.addScriptTag({ content: AXE_SOURCE });
   const route = new URL(page.url()).hash.replace(/^#/, '') || '/';
   const violations = await page.evaluate(async (tags) => {
@@ -38,7 +50,6 @@ export async function auditPage(page: Page): Promise<Finding[]> {
 
 const findings: Finding[] = [];
 const audited = new Set<string>();
-let queue: Promise<void> = Promise.resolve();
 
 /**
  * Audits every route this page reaches, once per route per test file, after it settles; audits run one
@@ -52,10 +63,10 @@ export function watchAccessibility(page: Page): void {
     timer = setTimeout(() => {
       const route = new URL(page.url()).hash.split('?')[0];
       if (audited.has(route) || page.isClosed()) return;
-      queue = queue.then(async () => {
+      void serialized(async () => {
         if (page.isClosed() || new URL(page.url()).hash.split('?')[0] !== route || audited.has(route)) return;
         try {
-          findings.push(...(await auditPage(page)));
+          findings.push(...(await runAxe(page)));
           audited.add(route);
         } catch {
           // The page navigated or closed during the audit; its next route will be audited.

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { ActionOf, FunctionName, InputOf, OutputOf } from '../../src/shared/contracts';
+import type { Envelope } from '../../src/shared/errors';
+import { auditPage, formatFindings, type Finding } from '../support/accessibility';
+import { launchChromium, signIn } from '../support/browser';
+import { repairRequest } from '../support/fixtures';
+import { startTestHost, type TestHost } from '../support/local-host';
+import { ManualClock } from '../support/test-runtime';
+
+jest.setTimeout(600_000);
+
+/**
+ * Every page of the app (read from app.config.ts), opened as a user who may use it, with real data
+ * behind it: axe-core must find nothing serious or critical, and at 200% text size no text may be cut off.
+ */
+const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0, 0));
+let testHost: TestHost;
+let browser: Browser;
+
+beforeAll(async () => {
+  testHost = await startTestHost({ withH5: true, clock });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await testHost?.close();
+});
+
+/** Every route in app.config.ts: the main package, then each subpackage. */
+function appRoutes(): string[] {
+  const config = readFileSync(join(__dirname, '../../src/app.config.ts'), 'utf8');
+  const main = [...(config.match(/pages: \[([\s\S]*?)\]/)?.[1].matchAll(/'([^']+)'/g) ?? [])].map((match) => match[1]);
+  const subpackages = [...config.matchAll(/root: '([^']+)',\s*pages: \[([\s\S]*?)\]/g)].flatMap((match) => [...match[2].matchAll(/'([^']+)'/g)].map((page) => `${match[1]}/${page[1]}`));
+  return [...main, ...subpackages];
+}
+
+async function api<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, data: InputOf<F, A>, openid: string): Promise<OutputOf<F, A>> {
+  const response = await fetch(`${testHost.host.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify({ action, data }) });
+  const envelope = (await response.json()) as Envelope<OutputOf<F, A>>;
+  if (!envelope.ok) throw new Error(`${fn}.${action}: ${envelope.error.message}`);
+  return envelope.data;
+}
+
+/** Who opens each route, and the query it needs (ids of things made here through the API). */
+async function visits(): Promise<Map<string, { openid: string; query: string }>> {
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const request = await api('requests', 'submit', repairRequest(), 'demo-resident-1');
+  const project = await api(
+    'ledgers',
+    'createProject',
+    { title: '三栋加装电梯', description: '为 3 栋加装电梯，方便老人出行', ownerDepartment: '街道城建科', targetDate: '2027-06-30', milestones: [{ title: '完成设计', dueDate: '2027-01-31' }] },
+    'demo-admin',
+  );
+  const activity = await api(
+    'service',
+    'createActivity',
+    { title: '清理楼道杂物', place: '幸福里小区 3 栋', location: { lat: 30.6586, lng: 104.0657 }, startsAt: iso(clock.now() + 864e5), endsAt: iso(clock.now() + 864e5 + 7_200_000), capacity: 10, points: 5 },
+    'demo-admin',
+  );
+  const deliberation = await api(
+    'deliberations',
+    'createDraft',
+    { title: '是否增设充电棚', proposal: '在 3 栋和 8 栋之间空地增设电动车充电棚。', voteStartsAt: iso(clock.now()), voteEndsAt: iso(clock.now() + 7 * 864e5) },
+    'demo-admin',
+  );
+  await api('deliberations', 'publish', { deliberationId: deliberation.id }, 'demo-admin');
+  const byRoute = new Map<string, { openid: string; query: string }>();
+  for (const route of appRoutes()) {
+    let openid = 'demo-resident-1';
+    if (route.startsWith('pages/admin/')) openid = 'demo-admin';
+    if (['pages/market/till/index', 'pages/market/shop-orders/index', 'pages/market/items/index'].includes(route)) openid = 'demo-shop-1';
+    if (['pages/market/code/index', 'pages/market/catalog/index', 'pages/market/orders/index', 'pages/tasks/index', 'pages/points/index'].includes(route) || route.startsWith('pages/service/')) openid = 'demo-member-2';
+    if (route === 'pages/admin/district/index') openid = 'demo-district';
+    const query: Record<string, string> = {
+      'pages/request/detail/index': `id=${request.id}`,
+      'pages/admin/project/index': `id=${project.id}`,
+      'pages/public/project/index': `id=${project.id}`,
+      'pages/admin/activity/index': `id=${activity.id}`,
+      'pages/service/activity/index': `id=${activity.id}`,
+      'pages/public/deliberation/index': `id=${deliberation.id}`,
+      'pages/join/index': `scene=${encodeURIComponent('c=c_demo')}`,
+    };
+    byRoute.set(route, { openid, query: query[route] ?? '' });
+  }
+  return byRoute;
+}
+
+/** Doubles every element's text size (as a reader's 200% setting would), then lists text that no longer fits its box. */
+function clippedAtDoubleText(page: Page): Promise<{ checked: number; clipped: string[] }> {
+  return page.evaluate(() => {
+    const visible = Array.from(document.querySelectorAll<HTMLElement>('.taro_page_show *, .taro_page_show')).filter((element) => element.offsetParent !== null || element.classList.contains('taro_page_show'));
+    const sizes = visible.map((element) => parseFloat(getComputedStyle(element).fontSize));
+    visible.forEach((element, index) => (element.style.fontSize = `${sizes[index] * 2}px`));
+    const clipped: string[] = [];
+    let checked = 0;
+    for (const element of visible) {
+      const style = getComputedStyle(element);
+      const hidesX = ['hidden', 'clip'].includes(style.overflowX);
+      const hidesY = ['hidden', 'clip'].includes(style.overflowY);
+      const text = element.innerText?.trim() ?? '';
+      if (!text || element.children.length > 0) continue;
+      checked++;
+      if ((hidesX && element.scrollWidth > element.clientWidth + 1) || (hidesY && element.scrollHeight > element.clientHeight + 1) || style.textOverflow === 'ellipsis') {
+        clipped.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''} "${text.slice(0, 30)}"`);
+      }
+    }
+    return { checked, clipped };
+  });
+}
+
+test('the checks catch what they look for: an unlabelled image, an unlabelled field, text cut off at 200%', async () => {
+  // A bare page (no sign-in, so the per-navigation auditor does not see the planted faults).
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${testHost.host.url}/#/pages/login/index`);
+  await page.locator('.taro_page_show').waitFor();
+  await page.evaluate(() => {
+    const host = document.querySelector('.taro_page_show') as HTMLElement;
+    host.insertAdjacentHTML('beforeend', '<img src="/qr?scene=c%3Dc_demo" width="40" height="40"><input type="text"><div style="width:120px;height:40px;overflow:hidden;white-space:nowrap">这一行字放大后会被裁掉一部分</div>');
+  });
+  const rules = (await auditPage(page)).map((finding) => finding.rule);
+  expect(rules).toEqual(expect.arrayContaining(['image-alt', 'label']));
+  expect((await clippedAtDoubleText(page)).clipped).toEqual(['div "这一行字放大后会被裁掉一部分"']);
+  await page.context().close();
+});
+
+test('every page: no serious or critical axe-core violation, and nothing cut off at 200% text', async () => {
+  const plan = await visits();
+  const findings: Finding[] = [];
+  const clipped: string[] = [];
+  const pages = new Map<string, Page>();
+  for (const [route, { openid, query }] of plan) {
+    let page = pages.get(openid);
+    if (!page) {
+      page = route === 'pages/login/index' ? await (await browser.newContext()).newPage() : await signIn(browser, testHost.host.url, openid);
+      await page.clock.setFixedTime(new Date(clock.now()));
+      pages.set(openid, page);
+    }
+    await page.goto(`${testHost.host.url}/#/${route}${query ? `?${query}` : ''}`);
+    await page.reload();
+    // Some pages keep polling (the redemption code refreshes), so wait for the data rather than for silence.
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1200);
+    findings.push(...(await auditPage(page)).map((finding) => ({ ...finding, route })));
+    const text = await clippedAtDoubleText(page);
+    if (text.checked === 0) throw new Error(`${route}: no text found to check at 200%`);
+    clipped.push(...text.clipped.map((item) => `${route}: ${item}`));
+  }
+  expect(plan.size).toBeGreaterThanOrEqual(45);
+  if (findings.length > 0) throw new Error(`accessibility violations:\n${formatFindings(findings)}`);
+  expect(clipped).toEqual([]);
+});
