@@ -191,6 +191,8 @@ export interface SimilarQuery {
   radiusM: number;
   since: number;
   states: readonly RequestState[];
+  /** How many of the nearest to return. */
+  limit: number;
 }
 
 export type OfferStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
@@ -473,7 +475,7 @@ export interface RequestRepo {
   listIds(ids: readonly string[]): Promise<RequestRecord[]>;
   /** Requests of a community in these states, newest first. */
   listByCommunity(communityId: string, states: readonly RequestState[], page: TPageInput): Promise<Page<RequestRecord>>;
-  /** Same-category requests near a point since a time, nearest first. */
+  /** Same-category requests near a point since a time, the nearest `limit` of them, nearest first. */
   findSimilar(query: SimilarQuery): Promise<RequestRecord[]>;
   /** Open wishes (微心愿) of a community waiting for a claimer, newest first. */
   listOpenWishes(communityId: string, skill: string | null, limit: number): Promise<RequestRecord[]>;

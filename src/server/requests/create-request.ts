@@ -16,7 +16,7 @@ export interface NewRequest {
 /** Stores a new request with its first timeline entry and sends out the first round of offers (a wish goes to the board instead). */
 export async function createRequest(tx: Tx, { resident, filer, input, now }: NewRequest): Promise<RequestRecord> {
   const onBehalf = filer.id !== resident.id;
-  const [similar] = await findSimilarOpenRequests(tx, resident.communityId, input.category, input.location, now);
+  const [similar] = await findSimilarOpenRequests(tx, resident.communityId, input.category, input.location, now, 1);
   const duplicateOf = similar?.id ?? null;
   const request: RequestRecord = {
     id: newId('r'),

@@ -7,7 +7,7 @@ export const SIMILAR_RADIUS_M = 50;
 export const SIMILAR_WINDOW_DAYS = 3;
 
 /** Open requests of the same category within 50 m from the last 3 days: probably the same problem. */
-export function findSimilarOpenRequests(tx: Tx, communityId: string, category: RequestCategory, location: LatLng, now: number): Promise<RequestRecord[]> {
+export function findSimilarOpenRequests(tx: Tx, communityId: string, category: RequestCategory, location: LatLng, now: number, limit: number): Promise<RequestRecord[]> {
   return tx.requests.findSimilar({
     communityId,
     category,
@@ -15,5 +15,6 @@ export function findSimilarOpenRequests(tx: Tx, communityId: string, category: R
     radiusM: SIMILAR_RADIUS_M,
     since: now - SIMILAR_WINDOW_DAYS * 24 * 60 * 60 * 1000,
     states: OPEN_STATES,
+    limit,
   });
 }

@@ -469,6 +469,9 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   // Residents first: wishes on the board, five-step deliberation (issue 8).
   `
   ALTER TABLE requests ADD COLUMN needed_skill TEXT;
+  -- The duplicate hint reads positions from the index alone.
+  DROP INDEX requests_similar;
+  CREATE INDEX requests_similar ON requests(community_id, category, created_at, state, lat, lng);
   CREATE INDEX requests_open_wishes ON requests(community_id, created_at DESC) WHERE category = 'wish' AND state = 'submitted';
   CREATE TABLE deliberations (
     id TEXT PRIMARY KEY,
