@@ -9,3 +9,18 @@ export function makePagesKeyboardScrollable(): void {
   new MutationObserver(mark).observe(document.body, { childList: true, subtree: true });
   mark();
 }
+
+/**
+ * Taro's H5 chooseImage uses a hidden file input it creates on first use (and reuses by id); made
+ * here first, it carries a label and stays out of the tab order.
+ */
+export function labelImagePicker(): void {
+  if (document.getElementById('taroChooseImage')) return;
+  const input = document.createElement('input');
+  input.setAttribute('type', 'file');
+  input.setAttribute('id', 'taroChooseImage');
+  input.setAttribute('aria-label', '选择照片');
+  input.setAttribute('tabindex', '-1');
+  input.setAttribute('style', 'position: fixed; top: -4000px; left: -3000px; z-index: -300;');
+  document.body.appendChild(input);
+}

@@ -16,7 +16,7 @@ export interface Finding {
   targets: string[];
 }
 
-type AxeWindow = Window & { axe?: { run(context: Document, options: object): Promise<AxeResults> } };
+type AxeWindow = Window & { axe?: { run(context: Document | HTMLElement, options: object): Promise<AxeResults> } };
 
 let queue: Promise<unknown> = Promise.resolve();
 /** axe-core refuses to run twice at once in a page: every audit waits for the one before. */
@@ -37,7 +37,9 @@ async function runAxe(page: Page): Promise<Finding[]> {
   const violations = await page.evaluate(async (tags) => {
     const axe = (window as AxeWindow).axe;
     if (!axe) throw new Error('axe-core did not load');
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    // The app's own tree; Taro's transient overlays outside it (toasts, action sheets) come and go mid-audit.
+    const root = document.getElementById('app') ?? document;
+    const results = await axe.run(root, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
     return results.violations.map((violation) => ({
       rule: violation.id,
       impact: violation.impact ?? 'unknown',
