@@ -805,6 +805,20 @@ export interface DeliberationRepo {
   listComments(deliberationId: string, limit: number): Promise<DeliberationCommentRecord[]>;
 }
 
+/**
+ * One-time subscribe-message authorisations (一次性订阅) a user granted by tapping 允许, per template
+ * key: each allows exactly one message.
+ */
+export interface SubscriptionRepo {
+  /** Adds one authorisation for each template key the user accepted in one prompt. */
+  grant(userId: string, templateKeys: readonly string[], at: number): Promise<void>;
+  /** Uses one authorisation; false, and nothing changed, when none is left. */
+  consume(userId: string, templateKey: string): Promise<boolean>;
+  /** WeChat answered 43101 (none left on its side): forget what we counted. */
+  reset(userId: string, templateKey: string): Promise<void>;
+  count(userId: string, templateKey: string): Promise<number>;
+}
+
 /** Repositories bound to one transaction (or one read). */
 export interface Tx {
   users: UserRepo;
@@ -826,6 +840,7 @@ export interface Tx {
   evaluations: EvaluationRepo;
   reports: ReportRepo;
   deliberations: DeliberationRepo;
+  subscriptions: SubscriptionRepo;
 }
 
 export interface Store {
@@ -852,8 +867,19 @@ export interface Files {
   saveExport(fileName: string, bytes: Uint8Array): Promise<{ url: string; expiresAt: number }>;
 }
 
+/** msgSecCheck v2's verdicts: pass; review = a person must look first (held for an admin); risky = refused. */
+export type ContentVerdict = 'pass' | 'review' | 'risky';
+/** msgSecCheck v2 scenes: 1 资料 (profile), 2 评论 (comment), 3 论坛 (forum), 4 社交日志 (social). */
+export type ContentScene = 'profile' | 'comment' | 'forum' | 'social';
+
+export interface ContentCheck {
+  /** Checks user text before it is stored or shown to others. */
+  check(text: string, openid: string, scene: ContentScene): Promise<ContentVerdict>;
+}
+
 export interface Runtime {
   store: Store;
+  contentCheck: ContentCheck;
   clock: Clock;
   notifier: Notifier;
   files: Files;

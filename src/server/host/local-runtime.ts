@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { wordListContentCheck } from '../adapters/local/word-list-content-check';
 import type { Clock, Files, Runtime } from '../ports';
 import { saveLocalExport } from './local-exports';
 import { localQrCodes } from './local-qr-codes';
@@ -62,6 +63,7 @@ export function createLocalRuntime(options: { dataDir: string; clock?: Clock; qu
   const store = openSqliteStore(join(options.dataDir, 'daiban.sqlite'));
   const runtime: Runtime = {
     store,
+    contentCheck: wordListContentCheck,
     clock: options.clock ?? systemClock,
     files: createLocalFiles(options.dataDir),
     qrCodes: localQrCodes,

@@ -516,4 +516,14 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   );
   CREATE INDEX deliberation_comments_of ON deliberation_comments(deliberation_id, created_at);
   `,
+  // Subscribe-message authorisations per user and template (issue 9).
+  `
+  CREATE TABLE subscriptions (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    template_key TEXT NOT NULL,
+    remaining INTEGER NOT NULL CHECK (remaining >= 0),
+    updated_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, template_key)
+  );
+  `,
 ];

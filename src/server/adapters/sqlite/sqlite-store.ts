@@ -17,6 +17,7 @@ import { createProjectRepo } from './projects-repo';
 import { createEvaluationRepo } from './evaluations-repo';
 import { createReportRepo } from './reports-repo';
 import { createDeliberationRepo } from './deliberations-repo';
+import { createSubscriptionRepo } from './subscriptions-repo';
 
 /** Serialises work on the one connection so an awaited transaction never interleaves with another. */
 class Mutex {
@@ -78,6 +79,7 @@ export function openSqliteStore(file: string): SqliteStore {
     evaluations: createEvaluationRepo(db),
     reports: createReportRepo(db),
     deliberations: createDeliberationRepo(db),
+    subscriptions: createSubscriptionRepo(db),
   };
   const mutex = new Mutex();
 
