@@ -8,6 +8,7 @@ const common = { transform, transformIgnorePatterns: ['/node_modules/(?!zod/)'],
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
+    { ...common, displayName: 'store', testMatch: ['<rootDir>/tests/store/**/*.test.ts'] },
     { ...common, displayName: 'functions', testMatch: ['<rootDir>/tests/functions/**/*.test.ts'] },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/tests/support/accessibility-setup.ts'] },

@@ -403,6 +403,8 @@ export interface UserRepo {
 
 export interface CommunityRepo {
   get(id: string): Promise<CommunityRecord | null>;
+  /** A new community (going live, or a district adding one). */
+  insert(community: CommunityRecord): Promise<void>;
   listInDistrict(districtId: string): Promise<CommunityRecord[]>;
   saveSettings(id: string, settings: CommunitySettings): Promise<void>;
   saveDispatchPolicy(id: string, policy: DispatchPolicyOverrides): Promise<void>;

@@ -58,6 +58,22 @@ export function createCommunityRepo(db: Database.Database): CommunityRepo {
     async listInDistrict(districtId) {
       return (inDistrict.all(districtId) as Row[]).map(toCommunity);
     },
+    async insert(record) {
+      db.prepare(
+        `INSERT INTO communities (id, district_id, name, center_lat, center_lng, dispatch_policy, settings, earning_rules, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        record.id,
+        record.districtId,
+        record.name,
+        record.center.lat,
+        record.center.lng,
+        record.dispatchPolicy ? JSON.stringify(record.dispatchPolicy) : null,
+        record.settings ? JSON.stringify(record.settings) : null,
+        record.earningRules ? JSON.stringify(record.earningRules) : null,
+        record.createdAt,
+      );
+    },
     async saveSettings(id, settings: CommunitySettings) {
       db.prepare('UPDATE communities SET settings = ? WHERE id = ?').run(JSON.stringify(settings), id);
     },

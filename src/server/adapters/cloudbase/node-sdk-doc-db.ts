@@ -1,0 +1,201 @@
+import type { init } from '@cloudbase/node-sdk';
+import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoPoint, Where } from './doc-db';
+import { isGeoPoint } from './doc-db';
+
+export type CloudbaseDb = ReturnType<ReturnType<typeof init>['database']>;
+type Command = CloudbaseDb['command'];
+type QueryCommand = ReturnType<Command['eq']>;
+type Collection = ReturnType<CloudbaseDb['collection']>;
+type DocumentReference = ReturnType<Collection['doc']>;
+type Transaction = Awaited<ReturnType<typeof startTransactionOf>>;
+
+/** Reads from a function return at most 100 documents per call on older environments: page by that. */
+export const PAGE_SIZE = 100;
+/** How often a transaction is re-run after a write conflict before giving up. */
+const CONFLICT_RETRIES = 5;
+
+function startTransactionOf(db: CloudbaseDb): Promise<{
+  get(ref: DocumentReference): Promise<{ data(): unknown }>;
+  set(ref: DocumentReference, data: object): Promise<unknown>;
+  update(ref: DocumentReference, data: object): Promise<unknown>;
+  delete(ref: DocumentReference): Promise<unknown>;
+  commit(): Promise<unknown>;
+  rollback(): Promise<unknown>;
+}> {
+  return (db.startTransaction as () => Promise<never>).call(db);
+}
+
+/** Translates one field condition into the SDK's command objects. */
+export function toCommand(command: Command, condition: Condition): unknown {
+  if (condition === null || typeof condition !== 'object') return condition;
+  if ('in' in condition) return command.in([...condition.in]);
+  if ('nin' in condition) return command.nin([...condition.nin]);
+  if ('ne' in condition) return command.neq(condition.ne);
+  const parts: QueryCommand[] = [];
+  if (condition.gt !== undefined) parts.push(command.gt(condition.gt));
+  if (condition.gte !== undefined) parts.push(command.gte(condition.gte));
+  if (condition.lt !== undefined) parts.push(command.lt(condition.lt));
+  if (condition.lte !== undefined) parts.push(command.lte(condition.lte));
+  if (parts.length === 0) throw new Error('empty range condition');
+  return parts.length === 1 ? parts[0] : command.and(...(parts as never[]));
+}
+
+export function toQuery(command: Command, where: Where): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  for (const [field, condition] of Object.entries(where)) {
+    if (condition !== undefined) query[field] = toCommand(command, condition);
+  }
+  return query;
+}
+
+/** GeoJSON in our documents, `Geo.Point` in the SDK's: the serializer only recognises its own class. */
+export function toStored(db: CloudbaseDb, value: unknown): unknown {
+  if (isGeoPoint(value)) return new db.Geo.Point(value.coordinates[0], value.coordinates[1]);
+  if (Array.isArray(value)) return value.map((item) => toStored(db, item));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = toStored(db, item);
+    return out;
+  }
+  return value;
+}
+
+export function fromStored(value: unknown): unknown {
+  if (value !== null && typeof value === 'object') {
+    const point = value as { longitude?: unknown; latitude?: unknown; toJSON?: () => unknown };
+    if (typeof point.longitude === 'number' && typeof point.latitude === 'number') {
+      const geo: GeoPoint = { type: 'Point', coordinates: [point.longitude, point.latitude] };
+      return geo;
+    }
+    if (Array.isArray(value)) return value.map(fromStored);
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = fromStored(item);
+    return out;
+  }
+  return value;
+}
+
+function asDoc(value: unknown): Doc | null {
+  if (value === null || value === undefined) return null;
+  const doc = Array.isArray(value) ? value[0] : value;
+  return doc ? (fromStored(doc) as Doc) : null;
+}
+
+function withoutId(doc: Doc): Record<string, unknown> {
+  const { _id: _ignored, ...fields } = doc;
+  return fields;
+}
+
+/** CloudBase reports a write conflict with a code naming it; anything else is a real failure. */
+export function isWriteConflict(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
+  const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null ? String((error as { message?: unknown }).message ?? '') : '';
+  return /CONFLICT|WriteConflict|TRANSACTION_BUSY/i.test(code) || /write ?conflict/i.test(message);
+}
+
+function directSession(db: CloudbaseDb, collectionOf: (name: string) => Collection): DocSession {
+  return {
+    async get(collection, id) {
+      const result = (await collectionOf(collection).doc(id).get()) as { data?: unknown };
+      return asDoc(result.data);
+    },
+    async set(collection, doc) {
+      await collectionOf(collection).doc(doc._id).set(toStored(db, withoutId(doc)) as object);
+    },
+    async update(collection, id, fields) {
+      await collectionOf(collection).doc(id).update(toStored(db, fields) as object);
+    },
+    async remove(collection, id) {
+      await collectionOf(collection).doc(id).remove();
+    },
+  };
+}
+
+function transactionSession(db: CloudbaseDb, transaction: Transaction, collectionOf: (name: string) => Collection): DocSession {
+  const ref = (collection: string, id: string) => collectionOf(collection).doc(id);
+  return {
+    async get(collection, id) {
+      try {
+        const snapshot = await transaction.get(ref(collection, id));
+        return asDoc(snapshot.data());
+      } catch (error) {
+        if (/NOT_EXIST|not exist/i.test(JSON.stringify(error))) return null;
+        throw error;
+      }
+    },
+    async set(collection, doc) {
+      await transaction.set(ref(collection, doc._id), toStored(db, withoutId(doc)) as object);
+    },
+    async update(collection, id, fields) {
+      await transaction.update(ref(collection, id), toStored(db, fields) as object);
+    },
+    async remove(collection, id) {
+      await transaction.delete(ref(collection, id));
+    },
+  };
+}
+
+/**
+ * The store's database on CloudBase. `runTransaction` of this SDK re-runs its callback on any
+ * error (our refusals included) and drops its result, so transactions are started here and re-run
+ * only after a write conflict.
+ */
+export function createNodeSdkDocDb(db: CloudbaseDb, options: { collectionPrefix?: string } = {}): DocDb {
+  const command = db.command;
+  const prefix = options.collectionPrefix ?? '';
+  const collectionOf = (name: string) => db.collection(prefix + name);
+  return {
+    direct: directSession(db, collectionOf),
+
+    async find(collection, where, options: FindOptions) {
+      const out: Doc[] = [];
+      let skip = options.skip ?? 0;
+      while (out.length < options.limit) {
+        let query = collectionOf(collection).where(toQuery(command, where));
+        for (const order of options.orderBy ?? []) query = query.orderBy(order.field, order.direction);
+        if (options.fields) query = query.field(Object.fromEntries(options.fields.map((field) => [field, true])));
+        const size = Math.min(PAGE_SIZE, options.limit - out.length);
+        const page = (await query.skip(skip).limit(size).get()) as { data: unknown[] };
+        for (const item of page.data) out.push(fromStored(item) as Doc);
+        if (page.data.length < size) break;
+        skip += page.data.length;
+      }
+      return out;
+    },
+
+    async count(collection, where) {
+      const result = (await collectionOf(collection).where(toQuery(command, where)).count()) as { total: number };
+      return result.total;
+    },
+
+    async geoNear(query) {
+      const result = (await collectionOf(query.collection)
+        .aggregate()
+        .geoNear({
+          distanceField: 'distance',
+          spherical: true,
+          key: query.field,
+          near: new db.Geo.Point(query.near.coordinates[0], query.near.coordinates[1]),
+          maxDistance: query.maxDistanceM,
+          query: toQuery(command, query.where),
+        })
+        .limit(query.limit)
+        .end()) as { data: unknown[] };
+      return result.data.map((item) => fromStored(item) as Doc & { distance: number });
+    },
+
+    async transaction(work) {
+      for (let attempt = 1; ; attempt++) {
+        const transaction = await startTransactionOf(db);
+        try {
+          const result = await work(transactionSession(db, transaction, collectionOf));
+          await transaction.commit();
+          return result;
+        } catch (error) {
+          await transaction.rollback().catch(() => undefined);
+          if (!isWriteConflict(error) || attempt >= CONFLICT_RETRIES) throw error;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { distanceMeters as distanceM } from '../../src/shared/domain/geo';
+import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoNearQuery, Scalar, Where } from '../../src/server/adapters/cloudbase/doc-db';
+import { fromGeoPoint, isGeoPoint } from '../../src/server/adapters/cloudbase/doc-db';
+
+/** The platform's per-call cap on reads from a function (older environments). */
+const PLATFORM_PAGE = 100;
+
+type Collections = Map<string, Map<string, Doc>>;
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+function fieldValue(doc: Doc, path: string): unknown {
+  let value: unknown = doc;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+function scalarMatches(value: unknown, condition: Condition): boolean {
+  if (condition === null || typeof condition !== 'object') return (value ?? null) === condition;
+  if ('in' in condition) return condition.in.includes((value ?? null) as Scalar);
+  if ('nin' in condition) return !condition.nin.includes((value ?? null) as Scalar);
+  if ('ne' in condition) return (value ?? null) !== condition.ne;
+  if (typeof value !== 'number') return false;
+  if (condition.gt !== undefined && !(value > condition.gt)) return false;
+  if (condition.gte !== undefined && !(value >= condition.gte)) return false;
+  if (condition.lt !== undefined && !(value < condition.lt)) return false;
+  if (condition.lte !== undefined && !(value <= condition.lte)) return false;
+  return true;
+}
+
+/** MongoDB semantics: on an array field a positive condition holds when any element matches; `nin`/`ne` when none does. */
+function conditionHolds(value: unknown, condition: Condition): boolean {
+  if (Array.isArray(value)) {
+    const negative = condition !== null && typeof condition === 'object' && ('nin' in condition || 'ne' in condition);
+    return negative ? value.every((item) => scalarMatches(item, condition)) : value.some((item) => scalarMatches(item, condition));
+  }
+  return scalarMatches(value, condition);
+}
+
+export function matches(doc: Doc, where: Where): boolean {
+  return Object.entries(where).every(([field, condition]) => condition === undefined || conditionHolds(fieldValue(doc, field), condition));
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return -1;
+  if (b === undefined || b === null) return 1;
+  return (a as number | string) < (b as number | string) ? -1 : 1;
+}
+
+/**
+ * An in-memory twin of the CloudBase document database, as far as `DocDb` reaches: the same
+ * per-call read cap, queries that see only committed data, transactions whose writes land
+ * all together at commit, and geoNear that requires a point field. The CloudBase store runs on
+ * it offline; the live suite runs the same tests against the real service.
+ */
+export class MemoryDocDb implements DocDb {
+  private readonly collections: Collections = new Map();
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Read calls made (each one a round trip in production). */
+  calls = 0;
+  /** Commits that will fail with a write conflict, to prove the callback is re-run. */
+  conflictsToInject = 0;
+
+  readonly direct: DocSession = {
+    get: async (collection, id) => copy(this.table(collection).get(id) ?? null),
+    set: async (collection, doc) => {
+      this.table(collection).set(doc._id, copy(doc));
+    },
+    update: async (collection, id, fields) => {
+      const current = this.table(collection).get(id);
+      if (!current) throw new Error(`document ${collection}/${id} does not exist`);
+      this.table(collection).set(id, { ...current, ...copy(fields) });
+    },
+    remove: async (collection, id) => {
+      this.table(collection).delete(id);
+    },
+  };
+
+  private table(name: string): Map<string, Doc> {
+    let table = this.collections.get(name);
+    if (!table) {
+      table = new Map();
+      this.collections.set(name, table);
+    }
+    return table;
+  }
+
+  /** Every document of a collection (tests only). */
+  all(collection: string): Doc[] {
+    return [...this.table(collection).values()].map(copy);
+  }
+
+  async find(collection: string, where: Where, options: FindOptions): Promise<Doc[]> {
+    let docs = [...this.table(collection).values()].filter((doc) => matches(doc, where));
+    const orders = options.orderBy ?? [];
+    if (orders.length > 0) {
+      docs.sort((a, b) => {
+        for (const order of orders) {
+          const result = compare(fieldValue(a, order.field), fieldValue(b, order.field));
+          if (result !== 0) return order.direction === 'asc' ? result : -result;
+        }
+        return 0;
+      });
+    }
+    docs = docs.slice(options.skip ?? 0);
+    const out = docs.slice(0, options.limit);
+    // One round trip per platform page, as the real adapter makes.
+    this.calls += Math.max(1, Math.ceil(out.length / PLATFORM_PAGE));
+    if (!options.fields) return out.map(copy);
+    const keep = new Set(['_id', ...options.fields]);
+    return out.map((doc) => Object.fromEntries(Object.entries(copy(doc)).filter(([key]) => keep.has(key))) as Doc);
+  }
+
+  async count(collection: string, where: Where): Promise<number> {
+    this.calls++;
+    let total = 0;
+    for (const doc of this.table(collection).values()) if (matches(doc, where)) total++;
+    return total;
+  }
+
+  async geoNear(query: GeoNearQuery & { collection: string }): Promise<(Doc & { distance: number })[]> {
+    this.calls++;
+    const center = fromGeoPoint(query.near);
+    const found: (Doc & { distance: number })[] = [];
+    for (const doc of this.table(query.collection).values()) {
+      const point = fieldValue(doc, query.field);
+      if (!isGeoPoint(point)) continue;
+      if (!matches(doc, query.where)) continue;
+      const distance = distanceM(center, fromGeoPoint(point));
+      if (distance <= query.maxDistanceM) found.push({ ...copy(doc), distance });
+    }
+    found.sort((a, b) => a.distance - b.distance);
+    return found.slice(0, query.limit);
+  }
+
+  /** Transactions are serialised here; writes wait in an overlay that only the transaction's own `get` sees. */
+  transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {
+    const run = async (): Promise<T> => {
+      for (;;) {
+        const pending = new Map<string, { collection: string; id: string; doc: Doc | null }>();
+        const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+        const read = (collection: string, id: string): Doc | null => {
+          const staged = pending.get(key(collection, id));
+          if (staged) return copy(staged.doc);
+          return copy(this.table(collection).get(id) ?? null);
+        };
+        const session: DocSession = {
+          get: async (collection, id) => read(collection, id),
+          set: async (collection, doc) => {
+            pending.set(key(collection, doc._id), { collection, id: doc._id, doc: copy(doc) });
+          },
+          update: async (collection, id, fields) => {
+            const current = read(collection, id);
+            if (!current) throw new Error(`document ${collection}/${id} does not exist`);
+            pending.set(key(collection, id), { collection, id, doc: { ...current, ...copy(fields) } });
+          },
+          remove: async (collection, id) => {
+            pending.set(key(collection, id), { collection, id, doc: null });
+          },
+        };
+        const result = await work(session);
+        if (this.conflictsToInject > 0) {
+          this.conflictsToInject--;
+          continue;
+        }
+        for (const { collection, id, doc } of pending.values()) {
+          if (doc) this.table(collection).set(id, doc);
+          else this.table(collection).delete(id);
+        }
+        return result;
+      }
+    };
+    const result = this.tail.then(run);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
