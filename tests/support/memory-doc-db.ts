@@ -23,7 +23,9 @@ function scalarMatches(value: unknown, condition: Condition): boolean {
   if ('in' in condition) return condition.in.includes((value ?? null) as Scalar);
   if ('nin' in condition) return !condition.nin.includes((value ?? null) as Scalar);
   if ('ne' in condition) return (value ?? null) !== condition.ne;
-  if (typeof value !== 'number') return false;
+  if (typeof value !== 'number' && typeof value !== 'string') return false;
+  const bounds = [condition.gt, condition.gte, condition.lt, condition.lte].filter((bound) => bound !== undefined);
+  if (bounds.some((bound) => typeof bound !== typeof value)) return false;
   if (condition.gt !== undefined && !(value > condition.gt)) return false;
   if (condition.gte !== undefined && !(value >= condition.gte)) return false;
   if (condition.lt !== undefined && !(value < condition.lt)) return false;

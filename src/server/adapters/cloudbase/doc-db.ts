@@ -12,7 +12,8 @@ export interface GeoPoint {
   coordinates: [number, number];
 }
 
-export type Range = { gt?: number; gte?: number; lt?: number; lte?: number };
+/** Bounds on a number or (ordered by code unit) a string. */
+export type Range = { gt?: number | string; gte?: number | string; lt?: number | string; lte?: number | string };
 
 /**
  * A field condition. A plain value means equality; on an array field, equality and `in` match when

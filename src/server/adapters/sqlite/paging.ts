@@ -1,18 +1,6 @@
-import type { Page, TPageInput } from '../../../shared/contracts/common';
-import { AppError } from '../../../shared/errors';
+import { decodeCursor } from '../../keyset-paging';
 
-/** Keyset paging on (created_at DESC, id DESC); the cursor is the last row's key. */
-export interface KeysetCursor {
-  createdAt: number;
-  id: string;
-}
-
-export function decodeCursor(cursor: string | undefined): KeysetCursor | null {
-  if (!cursor) return null;
-  const match = /^(\d{1,16})~([A-Za-z0-9_-]{1,64})$/.exec(cursor);
-  if (!match) throw new AppError('VALIDATION_FAILED', '翻页参数无效，请刷新后重试', [{ path: ['cursor'], message: '翻页参数无效' }]);
-  return { createdAt: Number(match[1]), id: match[2] };
-}
+export { decodeCursor, toPage, type KeysetCursor } from '../../keyset-paging';
 
 /** SQL fragment and parameters selecting rows after the cursor. */
 export function afterCursor(cursor: string | undefined, createdAtColumn = 'created_at', idColumn = 'id'): { sql: string; params: (string | number)[] } {
@@ -22,12 +10,4 @@ export function afterCursor(cursor: string | undefined, createdAtColumn = 'creat
     sql: `(${createdAtColumn} < ? OR (${createdAtColumn} = ? AND ${idColumn} < ?))`,
     params: [key.createdAt, key.createdAt, key.id],
   };
-}
-
-/** Rows were fetched with limit + 1 to learn whether another page exists. */
-export function toPage<T>(rows: T[], page: TPageInput, keyOf: (row: T) => KeysetCursor): Page<T> {
-  const items = rows.slice(0, page.limit);
-  const last = items[items.length - 1];
-  const nextCursor = rows.length > page.limit && last ? `${keyOf(last).createdAt}~${keyOf(last).id}` : null;
-  return { items, nextCursor };
 }
