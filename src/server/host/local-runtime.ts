@@ -5,6 +5,9 @@ import { openSqliteStore, type SqliteStore } from '../adapters/sqlite/sqlite-sto
 import { wordListContentCheck } from '../adapters/local/word-list-content-check';
 import type { Clock, Files, Runtime } from '../ports';
 import { saveLocalExport } from './local-exports';
+import { systemClock } from '../clock';
+
+export { systemClock };
 import { localQrCodes } from './local-qr-codes';
 
 /** What the local host puts in the function context; production gets identity from CloudBase instead. */
@@ -12,8 +15,6 @@ export interface LocalContext {
   localOpenId?: string;
   localTimer?: boolean;
 }
-
-export const systemClock: Clock = { now: () => Date.now() };
 
 const LOCAL_FILE = /^local\/([a-z0-9-]{8,64}\.(jpg|png|webp))$/;
 
