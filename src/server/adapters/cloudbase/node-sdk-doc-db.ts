@@ -6,24 +6,17 @@ export type CloudbaseDb = ReturnType<ReturnType<typeof init>['database']>;
 type Command = CloudbaseDb['command'];
 type QueryCommand = ReturnType<Command['eq']>;
 type Collection = ReturnType<CloudbaseDb['collection']>;
-type DocumentReference = ReturnType<Collection['doc']>;
-type Transaction = Awaited<ReturnType<typeof startTransactionOf>>;
 
 /** Reads from a function return at most 100 documents per call on older environments: page by that. */
 export const PAGE_SIZE = 100;
 /** How often a transaction is re-run after a write conflict before giving up. */
-const CONFLICT_RETRIES = 5;
+export const CONFLICT_RETRIES = 5;
 
-function startTransactionOf(db: CloudbaseDb): Promise<{
-  get(ref: DocumentReference): Promise<{ data(): unknown }>;
-  set(ref: DocumentReference, data: object): Promise<unknown>;
-  update(ref: DocumentReference, data: object): Promise<unknown>;
-  delete(ref: DocumentReference): Promise<unknown>;
-  commit(): Promise<unknown>;
-  rollback(): Promise<unknown>;
-}> {
-  return (db.startTransaction as () => Promise<never>).call(db);
+/** The SDK's transaction handle (typed `any` there): documents are reached through its `collection()`. */
+interface TransactionHandle {
+  collection(name: string): Collection;
 }
+type RunTransaction = <T>(callback: (transaction: TransactionHandle) => Promise<T>, times?: number) => Promise<T>;
 
 /** Translates one field condition into the SDK's command objects. */
 export function toCommand(command: Command, condition: Condition): unknown {
@@ -75,6 +68,27 @@ export function fromStored(value: unknown): unknown {
   return value;
 }
 
+/** A database failure as CloudBase reported it (its code kept for logs and conflict detection). */
+export class CloudbaseError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'CloudbaseError';
+  }
+}
+
+/** Queries of this SDK answer failures as `{ code, message }` instead of throwing: make them throw. */
+export async function checked<T>(pending: Promise<T>): Promise<T> {
+  const result = await pending;
+  if (result !== null && typeof result === 'object' && 'code' in result && (result as { code?: unknown }).code) {
+    const { code, message } = result as { code: unknown; message?: unknown };
+    throw new CloudbaseError(String(code), String(message ?? ''));
+  }
+  return result;
+}
+
 function asDoc(value: unknown): Doc | null {
   if (value === null || value === undefined) return null;
   const doc = Array.isArray(value) ? value[0] : value;
@@ -86,59 +100,46 @@ function withoutId(doc: Doc): Record<string, unknown> {
   return fields;
 }
 
-/** CloudBase reports a write conflict with a code naming it; anything else is a real failure. */
-export function isWriteConflict(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code ?? '') : '';
-  const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null ? String((error as { message?: unknown }).message ?? '') : '';
-  return /CONFLICT|WriteConflict|TRANSACTION_BUSY/i.test(code) || /write ?conflict/i.test(message);
-}
-
 function directSession(db: CloudbaseDb, collectionOf: (name: string) => Collection): DocSession {
   return {
     async get(collection, id) {
-      const result = (await collectionOf(collection).doc(id).get()) as { data?: unknown };
+      const result = (await checked(collectionOf(collection).doc(id).get())) as { data?: unknown };
       return asDoc(result.data);
     },
     async set(collection, doc) {
-      await collectionOf(collection).doc(doc._id).set(toStored(db, withoutId(doc)) as object);
+      await checked(collectionOf(collection).doc(doc._id).set(toStored(db, withoutId(doc)) as object));
     },
     async update(collection, id, fields) {
-      await collectionOf(collection).doc(id).update(toStored(db, fields) as object);
+      await checked(collectionOf(collection).doc(id).update(toStored(db, fields) as object));
     },
     async remove(collection, id) {
-      await collectionOf(collection).doc(id).remove();
+      await checked(collectionOf(collection).doc(id).remove());
     },
   };
 }
 
-function transactionSession(db: CloudbaseDb, transaction: Transaction, collectionOf: (name: string) => Collection): DocSession {
-  const ref = (collection: string, id: string) => collectionOf(collection).doc(id);
+function transactionSession(db: CloudbaseDb, transaction: TransactionHandle, prefix: string): DocSession {
+  const ref = (collection: string, id: string) => transaction.collection(prefix + collection).doc(id);
   return {
     async get(collection, id) {
-      try {
-        const snapshot = await transaction.get(ref(collection, id));
-        return asDoc(snapshot.data());
-      } catch (error) {
-        if (/NOT_EXIST|not exist/i.test(JSON.stringify(error))) return null;
-        throw error;
-      }
+      const result = (await checked(ref(collection, id).get())) as { data?: unknown };
+      return asDoc(result.data);
     },
     async set(collection, doc) {
-      await transaction.set(ref(collection, doc._id), toStored(db, withoutId(doc)) as object);
+      await checked(ref(collection, doc._id).set(toStored(db, withoutId(doc)) as object));
     },
     async update(collection, id, fields) {
-      await transaction.update(ref(collection, id), toStored(db, fields) as object);
+      await checked(ref(collection, id).update(toStored(db, fields) as object));
     },
     async remove(collection, id) {
-      await transaction.delete(ref(collection, id));
+      await checked(ref(collection, id).remove());
     },
   };
 }
 
 /**
- * The store's database on CloudBase. `runTransaction` of this SDK re-runs its callback on any
- * error (our refusals included) and drops its result, so transactions are started here and re-run
- * only after a write conflict.
+ * The store's database on CloudBase. The SDK's `runTransaction` re-runs the callback only after
+ * DATABASE_TRANSACTION_CONFLICT and rolls back and rethrows anything else (our refusals included).
  */
 export function createNodeSdkDocDb(db: CloudbaseDb, options: { collectionPrefix?: string } = {}): DocDb {
   const command = db.command;
@@ -155,7 +156,7 @@ export function createNodeSdkDocDb(db: CloudbaseDb, options: { collectionPrefix?
         for (const order of options.orderBy ?? []) query = query.orderBy(order.field, order.direction);
         if (options.fields) query = query.field(Object.fromEntries(options.fields.map((field) => [field, true])));
         const size = Math.min(PAGE_SIZE, options.limit - out.length);
-        const page = (await query.skip(skip).limit(size).get()) as { data: unknown[] };
+        const page = (await checked(query.skip(skip).limit(size).get())) as { data: unknown[] };
         for (const item of page.data) out.push(fromStored(item) as Doc);
         if (page.data.length < size) break;
         skip += page.data.length;
@@ -164,38 +165,31 @@ export function createNodeSdkDocDb(db: CloudbaseDb, options: { collectionPrefix?
     },
 
     async count(collection, where) {
-      const result = (await collectionOf(collection).where(toQuery(command, where)).count()) as { total: number };
+      const result = (await checked(collectionOf(collection).where(toQuery(command, where)).count())) as { total: number };
       return result.total;
     },
 
     async geoNear(query) {
-      const result = (await collectionOf(query.collection)
-        .aggregate()
-        .geoNear({
-          distanceField: 'distance',
-          spherical: true,
-          key: query.field,
-          near: new db.Geo.Point(query.near.coordinates[0], query.near.coordinates[1]),
-          maxDistance: query.maxDistanceM,
-          query: toQuery(command, query.where),
-        })
-        .limit(query.limit)
-        .end()) as { data: unknown[] };
+      const result = (await checked(
+        collectionOf(query.collection)
+          .aggregate()
+          .geoNear({
+            distanceField: 'distance',
+            spherical: true,
+            key: query.field,
+            near: new db.Geo.Point(query.near.coordinates[0], query.near.coordinates[1]),
+            maxDistance: query.maxDistanceM,
+            query: toQuery(command, query.where),
+          })
+          .limit(query.limit)
+          .end(),
+      )) as { data: unknown[] };
       return result.data.map((item) => fromStored(item) as Doc & { distance: number });
     },
 
-    async transaction(work) {
-      for (let attempt = 1; ; attempt++) {
-        const transaction = await startTransactionOf(db);
-        try {
-          const result = await work(transactionSession(db, transaction, collectionOf));
-          await transaction.commit();
-          return result;
-        } catch (error) {
-          await transaction.rollback().catch(() => undefined);
-          if (!isWriteConflict(error) || attempt >= CONFLICT_RETRIES) throw error;
-        }
-      }
+    transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {
+      const run = db.runTransaction as RunTransaction;
+      return run.call<CloudbaseDb, [(transaction: TransactionHandle) => Promise<T>, number], Promise<T>>(db, (transaction) => work(transactionSession(db, transaction, prefix)), CONFLICT_RETRIES);
     },
   };
 }

@@ -1,0 +1,182 @@
+import * as tcb from '@cloudbase/node-sdk';
+import { EJSON } from 'bson';
+import { CloudbaseError, createNodeSdkDocDb, CONFLICT_RETRIES } from '../../src/server/adapters/cloudbase/node-sdk-doc-db';
+import { AppError } from '../../src/shared/errors';
+
+/**
+ * The real SDK builds and serialises every request; only its wire is replaced, by a fake that
+ * records what would be sent to CloudBase and answers the way CloudBase answers.
+ */
+interface Call {
+  api: string;
+  params: Record<string, unknown>;
+}
+
+type Responder = (call: Call) => unknown;
+
+function openWire(respond: Responder) {
+  const calls: Call[] = [];
+  class WireFake {
+    async send(api: string, params: Record<string, unknown> = {}) {
+      const call = { api, params };
+      calls.push(call);
+      return respond(call);
+    }
+  }
+  const database = tcb.init({ env: 'test-env' }).database();
+  (database.constructor as unknown as { reqClass: unknown }).reqClass = WireFake;
+  return { db: createNodeSdkDocDb(database, { collectionPrefix: 'p_' }), calls };
+}
+
+const list = (docs: object[]) => ({ data: { list: docs.map((doc) => EJSON.stringify(doc, { relaxed: false })) }, requestId: 'r' });
+const parse = (value: unknown) => EJSON.parse(String(value)) as Record<string, unknown>;
+
+describe('CloudBase document database translation (real SDK, fake wire)', () => {
+  test('a filtered, ordered read pages through the 100-per-call cap with offsets, in the prefixed collection', async () => {
+    const docs = Array.from({ length: 150 }, (_, index) => ({ _id: `r${index}`, n: index }));
+    const { db, calls } = openWire(({ params }) => {
+      const offset = Number(params.offset ?? 0);
+      return list(docs.slice(offset, offset + Number(params.limit)));
+    });
+    const found = await db.find(
+      'requests',
+      { communityId: 'c1', state: { in: ['submitted', 'dispatching'] }, createdAt: { gte: 10, lt: 20 }, gridId: { ne: null }, skills: { nin: ['x'] }, unused: undefined },
+      { orderBy: [{ field: 'createdAt', direction: 'desc' }], limit: 150, fields: ['n'] },
+    );
+    expect(found).toHaveLength(150);
+    expect(calls.map((call) => [call.api, call.params.collectionName, call.params.offset, call.params.limit])).toEqual([
+      ['database.getDocument', 'p_requests', undefined, 100],
+      ['database.getDocument', 'p_requests', 100, 50],
+    ]);
+    const query = parse(calls[0].params.query);
+    expect(query.communityId).toBe('c1');
+    expect(query.state).toEqual({ $in: ['submitted', 'dispatching'] });
+    // The SDK lifts a two-sided range to a top-level $and of the field's bounds.
+    expect(query.$and).toEqual([{ createdAt: { $gte: 10 } }, { createdAt: { $lt: 20 } }]);
+    expect(query.gridId).toEqual({ $ne: null });
+    expect(query.skills).toEqual({ $nin: ['x'] });
+    expect(query).not.toHaveProperty('unused');
+    expect(parse(calls[0].params.order)).toEqual({ createdAt: -1 });
+    expect(parse(calls[0].params.projection)).toEqual({ n: true });
+  });
+
+  test('a short page ends the read without another call', async () => {
+    const { db, calls } = openWire(() => list([{ _id: 'a' }, { _id: 'b' }]));
+    expect(await db.find('users', {}, { limit: 1000 })).toHaveLength(2);
+    expect(calls).toHaveLength(1);
+  });
+
+  test('GeoJSON points are written as the SDK geo type and read back as GeoJSON', async () => {
+    const stored: Record<string, string> = {};
+    const { db, calls } = openWire(({ api, params }) => {
+      if (api === 'database.modifyDocument') {
+        const id = String(parse(params.query)._id);
+        stored[id] = EJSON.stringify({ _id: id, ...parse(params.data) }, { relaxed: false });
+        return { data: { updated: 1, upsert_id: null }, requestId: 'r' };
+      }
+      return { data: { list: [stored.m1] }, requestId: 'r' };
+    });
+    await db.direct.set('members', { _id: 'm1', location: { type: 'Point', coordinates: [120.15, 30.27] }, skills: ['水电维修'] });
+    const written = parse(calls[0].params.data);
+    expect(written.location).toEqual({ type: 'Point', coordinates: [120.15, 30.27] });
+    expect(calls[0].params).toMatchObject({ collectionName: 'p_members', upsert: true, merge: false });
+    const read = await db.direct.get('members', 'm1');
+    expect(read).toEqual({ _id: 'm1', location: { type: 'Point', coordinates: [120.15, 30.27] }, skills: ['水电维修'] });
+  });
+
+  test('count sends the translated query', async () => {
+    const { db, calls } = openWire(() => ({ data: { total: 7 }, requestId: 'r' }));
+    expect(await db.count('outbox', { userId: 'u1', readAt: null })).toBe(7);
+    expect(calls[0].api).toBe('database.calculateDocument');
+    expect(parse(calls[0].params.query)).toEqual({ userId: 'u1', readAt: null });
+  });
+
+  test('geoNear is the first aggregation stage, on the indexed field, with the filter and a distance field', async () => {
+    const { db, calls } = openWire(() => list([{ _id: 'm1', distance: 42.5, location: { type: 'Point', coordinates: [120, 30] } }]));
+    const found = await db.geoNear({ collection: 'members', field: 'location', near: { type: 'Point', coordinates: [120, 30] }, maxDistanceM: 3000, where: { status: 'approved', skills: { in: ['水电维修'] } }, limit: 50 });
+    expect(found).toEqual([{ _id: 'm1', distance: 42.5, location: { type: 'Point', coordinates: [120, 30] } }]);
+    expect(calls[0].api).toBe('database.aggregateDocuments');
+    const stages = calls[0].params.stages as { stageKey: string; stageValue: string }[];
+    expect(stages.map((stage) => stage.stageKey)).toEqual(['$geoNear', '$limit']);
+    const geoNear = parse(stages[0].stageValue);
+    expect(geoNear).toMatchObject({ distanceField: 'distance', spherical: true, key: 'location', maxDistance: 3000, near: { type: 'Point', coordinates: [120, 30] } });
+    expect(geoNear.query).toEqual({ status: 'approved', skills: { $in: ['水电维修'] } });
+  });
+
+  test('a refusal from the database becomes an error naming its code, not an empty result', async () => {
+    const { db } = openWire(() => ({ code: 'DATABASE_PERMISSION_DENIED', message: 'permission denied' }));
+    await expect(db.find('users', {}, { limit: 10 })).rejects.toEqual(new CloudbaseError('DATABASE_PERMISSION_DENIED', 'permission denied'));
+    await expect(db.count('users', {})).rejects.toBeInstanceOf(CloudbaseError);
+    await expect(db.direct.get('users', 'u1')).rejects.toBeInstanceOf(CloudbaseError);
+  });
+
+  describe('transactions', () => {
+    function transactionalWire(options: { conflicts: number }) {
+      let conflicts = options.conflicts;
+      return openWire(({ api, params }) => {
+        if (api === 'database.startTransaction') return { transactionId: 'tx1', requestId: 'r' };
+        if (api === 'database.getDocument') return list([{ _id: 'a1', balance: 5 }]);
+        if (api === 'database.modifyDocument') {
+          if (conflicts > 0 && params.transactionId) {
+            conflicts--;
+            return { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'write conflict' };
+          }
+          return { data: { updated: 1, upsert_id: null }, requestId: 'r' };
+        }
+        return { requestId: 'r' };
+      });
+    }
+
+    test('reads and writes go through the transaction, then it commits and returns the result', async () => {
+      const { db, calls } = transactionalWire({ conflicts: 0 });
+      const result = await db.transaction(async (session) => {
+        const account = await session.get('accounts', 'a1');
+        await session.update('accounts', 'a1', { balance: Number(account?.balance) - 2 });
+        return 'done';
+      });
+      expect(result).toBe('done');
+      expect(calls.map((call) => call.api)).toEqual(['database.startTransaction', 'database.getDocument', 'database.modifyDocument', 'database.commitTransaction']);
+      expect(calls[1].params).toMatchObject({ transactionId: 'tx1', collectionName: 'p_accounts' });
+      expect(calls[2].params.transactionId).toBe('tx1');
+      expect(parse(calls[2].params.data)).toEqual({ $set: { balance: 3 } });
+    });
+
+    test('a write conflict re-runs the whole callback; the second run commits', async () => {
+      const { db, calls } = transactionalWire({ conflicts: 1 });
+      let runs = 0;
+      await db.transaction(async (session) => {
+        runs++;
+        await session.update('accounts', 'a1', { balance: 4 });
+      });
+      expect(runs).toBe(2);
+      expect(calls.filter((call) => call.api === 'database.commitTransaction')).toHaveLength(1);
+    });
+
+    test('a refusal inside rolls back once and reaches the caller unchanged, without re-running', async () => {
+      const { db, calls } = transactionalWire({ conflicts: 0 });
+      let runs = 0;
+      const refusal = new AppError('INSUFFICIENT_POINTS', '积分不足');
+      await expect(
+        db.transaction(async (session) => {
+          runs++;
+          await session.get('accounts', 'a1');
+          throw refusal;
+        }),
+      ).rejects.toBe(refusal);
+      expect(runs).toBe(1);
+      expect(calls.map((call) => call.api)).toEqual(['database.startTransaction', 'database.getDocument', 'database.abortTransaction']);
+    });
+
+    test('endless conflicts give up after the retry budget', async () => {
+      const { db } = transactionalWire({ conflicts: 1000 });
+      let runs = 0;
+      await expect(
+        db.transaction(async (session) => {
+          runs++;
+          await session.update('accounts', 'a1', { balance: 4 });
+        }),
+      ).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+      expect(runs).toBe(CONFLICT_RETRIES + 1);
+    });
+  });
+});
