@@ -57,7 +57,7 @@ describe('CloudBase document database translation (real SDK, fake wire)', () => 
     expect(query.skills).toEqual({ $nin: ['x'] });
     expect(query).not.toHaveProperty('unused');
     expect(parse(calls[0].params.order)).toEqual({ createdAt: -1 });
-    expect(parse(calls[0].params.projection)).toEqual({ n: true });
+    expect(parse(calls[0].params.projection)).toEqual({ n: 1 });
   });
 
   test('a short page ends the read without another call', async () => {
