@@ -1,18 +1,114 @@
-import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { build, type Metafile } from 'esbuild';
+import { builtinModules } from 'node:module';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { CLOUD_FUNCTIONS, functionConfigJson, functionSpec, PORT_REQUIREMENTS, type CloudFunctionSpec } from './cloud-functions';
 
 const root = resolve(__dirname, '..');
 const functionsRoot = join(root, 'cloudfunctions');
+const installRuntime = join(root, 'src/server/adapters/cloudbase/install-runtime.ts');
+const cloudEntry = join(root, 'src/server/adapters/cloudbase/cloud-entry.ts');
 
-/** Bundles each cloudfunctions/<name>/index.ts into index.js; the cloud installs only what stays external. */
-export async function buildFunctions(): Promise<{ name: string; bytes: number }[]> {
+/**
+ * Packages left out of the bundles, installed by the cloud from each function's package.json
+ * (`installDependency`): the CloudBase SDK, the WeChat cloud-call SDK, and exceljs (large, loaded
+ * only by exports). Anything else a bundle still requires is an error.
+ */
+export const CLOUD_INSTALLED = ['@cloudbase/node-sdk', 'wx-server-sdk', 'exceljs'] as const;
+/** Kept external only so that a stray import fails the build below instead of bundling a native module. */
+const NEVER_IN_CLOUD = ['better-sqlite3'];
+
+const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+export interface BuiltFunction {
+  name: string;
+  bytes: number;
+  /** Packages the bundle requires at run time, with the versions written to its package.json. */
+  dependencies: Record<string, string>;
+}
+
+/** The version installed here (what the tests ran against), pinned exactly for the cloud. */
+function installedVersion(pkg: string): string {
+  const manifest = JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Every `require("…")` and dynamic `import("…")` with a literal name left in a bundle, builtins excluded. */
+export function requiredPackages(code: string): string[] {
+  const found = new Set<string>();
+  for (const match of code.matchAll(/\b(?:require|import)\(\s*(["'`])([^"'`]+)\1\s*\)/g)) {
+    const specifier = match[2];
+    if (BUILTINS.has(specifier) || specifier.startsWith('.')) continue;
+    const parts = specifier.split('/');
+    found.add(specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]);
+  }
+  return [...found].sort();
+}
+
+/** The generated production entry: install the CloudBase runtime at cold start, export the function's own main behind the cloud check. */
+function entrySource(name: string): string {
+  const handler = join(functionsRoot, name, 'index.ts');
+  return [
+    `import { installCloudbaseRuntime } from ${JSON.stringify(installRuntime)};`,
+    `import { cloudbaseEntry } from ${JSON.stringify(cloudEntry)};`,
+    `import { main as handler } from ${JSON.stringify(handler)};`,
+    `export const main = cloudbaseEntry(handler, installCloudbaseRuntime);`,
+    '',
+  ].join('\n');
+}
+
+/** Source files of the product (not adapters, not the host) that went into a bundle. */
+function productInputs(metafile: Metafile): string[] {
+  return Object.keys(metafile.inputs).filter(
+    (input) =>
+      input.startsWith('src/') &&
+      !input.startsWith('src/server/adapters/') &&
+      !input.startsWith('src/server/host/') &&
+      input !== 'src/server/ports.ts' &&
+      input !== 'src/server/runtime.ts',
+  );
+}
+
+/** A bundle whose code uses a port that needs a cloud-call permission or a secret must declare it. */
+function checkDeclarations(spec: CloudFunctionSpec, metafile: Metafile): string[] {
+  const problems: string[] = [];
+  const sources = productInputs(metafile).map((input) => ({ input, code: readFileSync(join(root, input), 'utf8') }));
+  for (const requirement of PORT_REQUIREMENTS) {
+    const user = sources.find(({ code }) => requirement.pattern.test(code));
+    if (!user) continue;
+    if (requirement.openapi && !spec.openapi.includes(requirement.openapi)) {
+      problems.push(`${spec.name}: ${user.input} uses runtime.${requirement.port}; add '${requirement.openapi}' to its openapi in scripts/cloud-functions.ts`);
+    }
+    if (requirement.env && !spec.env.includes(requirement.env)) {
+      problems.push(`${spec.name}: ${user.input} uses runtime.${requirement.port}; add '${requirement.env}' to its env in scripts/cloud-functions.ts (and cloudbaserc.json)`);
+    }
+  }
+  return problems;
+}
+
+function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * Bundles each cloudfunctions/<name>/index.ts into index.js behind a generated production entry,
+ * then writes the function's package.json (exactly the packages the bundle requires) and config.json
+ * (cloud-call permissions, timer trigger) from scripts/cloud-functions.ts.
+ */
+export async function buildFunctions(): Promise<BuiltFunction[]> {
   const names = readdirSync(functionsRoot).filter((name) => existsSync(join(functionsRoot, name, 'index.ts')));
-  const results: { name: string; bytes: number }[] = [];
+  const missing = CLOUD_FUNCTIONS.filter((spec) => !names.includes(spec.name)).map((spec) => spec.name);
+  if (missing.length > 0) throw new Error(`scripts/cloud-functions.ts lists functions with no cloudfunctions/<name>/index.ts: ${missing.join(', ')}`);
+
+  const results: BuiltFunction[] = [];
+  const problems: string[] = [];
   for (const name of names) {
-    const outfile = join(functionsRoot, name, 'index.js');
-    await build({
-      entryPoints: [join(functionsRoot, name, 'index.ts')],
+    const spec = functionSpec(name);
+    const dir = join(functionsRoot, name);
+    const outfile = join(dir, 'index.js');
+    const { metafile } = await build({
+      stdin: { contents: entrySource(name), loader: 'ts', resolveDir: dir, sourcefile: `cloudfunctions/${name}/production-entry.ts` },
+      absWorkingDir: root,
       outfile,
       bundle: true,
       platform: 'node',
@@ -21,22 +117,35 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
       minify: true,
       sourcemap: false,
       legalComments: 'none',
-      // Installed by the cloud from the function's package.json; native, platform-provided, or (exceljs) large and needed only by exports.
-      external: ['@cloudbase/node-sdk', 'wx-server-sdk', 'better-sqlite3', 'exceljs'],
+      metafile: true,
+      external: [...CLOUD_INSTALLED, ...NEVER_IN_CLOUD],
       logLevel: 'warning',
     });
-    results.push({ name, bytes: statSync(outfile).size });
+
+    const required = requiredPackages(readFileSync(outfile, 'utf8'));
+    const stray = required.filter((pkg) => !(CLOUD_INSTALLED as readonly string[]).includes(pkg));
+    if (stray.length > 0) problems.push(`${name}: the bundle requires ${stray.join(', ')} at run time; bundle it or add it to CLOUD_INSTALLED (never better-sqlite3: it is local-only)`);
+    problems.push(...checkDeclarations(spec, metafile));
+
+    const dependencies = Object.fromEntries(required.filter((pkg) => !stray.includes(pkg)).map((pkg) => [pkg, installedVersion(pkg)]));
+    writeJson(join(dir, 'package.json'), { name, version: '0.1.0', private: true, main: 'index.js', dependencies });
+    writeJson(join(dir, 'config.json'), functionConfigJson(spec));
+    results.push({ name, bytes: statSync(outfile).size, dependencies });
   }
+  if (problems.length > 0) throw new Error(`cloud function build problems:\n  ${problems.join('\n  ')}`);
   return results;
 }
 
 if (require.main === module) {
   buildFunctions()
     .then((results) => {
-      for (const { name, bytes } of results) console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`);
+      for (const { name, bytes, dependencies } of results) {
+        const deps = Object.entries(dependencies).map(([pkg, version]) => `${pkg}@${version}`);
+        console.log(`${relative(root, join(functionsRoot, name, 'index.js'))}  ${(bytes / 1024).toFixed(1)} KB  requires ${deps.join(', ') || 'nothing'}`);
+      }
     })
-    .catch((error) => {
-      console.error(error);
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
       process.exit(1);
     });
 }

@@ -67,6 +67,8 @@ export default defineAppConfig({
     backgroundColor: '#f6f6f6',
   },
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // WeChat asks for consent to the privacy guide the first time a private API is used (see PrivacyConsent).
+  __usePrivacyCheck__: true,
   permission: {
     'scope.userLocation': { desc: '用于把求助派给附近的党员' },
   },

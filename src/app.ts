@@ -1,5 +1,6 @@
-import type { PropsWithChildren } from 'react';
+import { createElement, Fragment, type PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
+import { PrivacyConsent } from './components/privacy-consent';
 import { labelImagePicker, makePagesKeyboardScrollable } from './services/h5-pages';
 import './app.css';
 
@@ -11,6 +12,8 @@ function App({ children }: PropsWithChildren) {
       labelImagePicker();
     }
   });
+  // The privacy consent is mounted once for the whole app; it draws itself onto the page that needs it.
+  if (process.env.TARO_ENV === 'weapp') return createElement(Fragment, null, children, createElement(PrivacyConsent));
   return children;
 }
 

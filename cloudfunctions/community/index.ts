@@ -12,6 +12,7 @@ import { getMe } from '../../src/server/use-cases/get-me';
 import { getMyApplication } from '../../src/server/use-cases/get-my-application';
 import { getQrCode } from '../../src/server/use-cases/get-qr-code';
 import { getSettings } from '../../src/server/use-cases/get-settings';
+import { grantSubscriptions } from '../../src/server/use-cases/grant-subscriptions';
 import { joinCommunity } from '../../src/server/use-cases/join-community';
 import { joinShop } from '../../src/server/use-cases/join-shop';
 import { linkHouseholds } from '../../src/server/use-cases/link-households';
@@ -40,6 +41,7 @@ export const main = defineFunction('community', communityContract, {
   getMyGridWorker: (context) => getMyGridWorker(context),
   listInbox,
   markInboxRead,
+  grantSubscriptions,
   resolveScene: forVisitors(resolveScene),
   join: forVisitors(joinCommunity),
   getSettings: (context) => getSettings(context),

@@ -8,6 +8,8 @@ import { getDispatchPolicy } from '../../src/server/use-cases/get-dispatch-polic
 import { listCandidates } from '../../src/server/use-cases/list-candidates';
 import { listRequestsForStaff } from '../../src/server/use-cases/list-requests-for-staff';
 import { recordEscalation } from '../../src/server/use-cases/record-escalation';
+import { rejectHeldRequest } from '../../src/server/use-cases/reject-held-request';
+import { releaseHeldRequest } from '../../src/server/use-cases/release-held-request';
 import { reopenRequest } from '../../src/server/use-cases/reopen-request';
 import { updateDispatchPolicy } from '../../src/server/use-cases/update-dispatch-policy';
 import { cancelRequest } from '../../src/server/use-cases/cancel-request';
@@ -41,6 +43,8 @@ export const main = defineFunction('requests', requestsContract, {
   listForStaff: listRequestsForStaff,
   listCandidates,
   assign: assignRequest,
+  releaseHeld: releaseHeldRequest,
+  rejectHeld: rejectHeldRequest,
   escalate: escalateRequest,
   recordEscalation,
   getDispatchPolicy: (context) => getDispatchPolicy(context),

@@ -41,8 +41,10 @@ export async function fetchDemoDirectory(): Promise<DemoDirectory> {
 
 export const findSimilarRequests = (input: InputOf<'requests', 'findSimilar'>) => callFunction('requests', 'findSimilar', input);
 export const reopenRequest = (requestId: string, reason: string) => callFunction('requests', 'reopen', { requestId, reason });
-export const fetchRequestsForStaff = (scope: 'needs_manual' | 'open' | 'escalated' | 'finished', cursor?: string) => callFunction('requests', 'listForStaff', { scope, cursor, limit: 20 });
+export const fetchRequestsForStaff = (scope: 'needs_manual' | 'held' | 'open' | 'escalated' | 'finished', cursor?: string) => callFunction('requests', 'listForStaff', { scope, cursor, limit: 20 });
 export const fetchCandidates = (requestId: string) => callFunction('requests', 'listCandidates', { requestId });
+export const releaseHeldRequest = (requestId: string) => callFunction('requests', 'releaseHeld', { requestId });
+export const rejectHeldRequest = (requestId: string, reason: string) => callFunction('requests', 'rejectHeld', { requestId, reason });
 export const assignRequest = (requestId: string, memberId: string, note = '') => callFunction('requests', 'assign', { requestId, memberId, note });
 export const escalateRequest = (input: InputOf<'requests', 'escalate'>) => callFunction('requests', 'escalate', input);
 export const recordEscalation = (input: InputOf<'requests', 'recordEscalation'>) => callFunction('requests', 'recordEscalation', input);

@@ -1,5 +1,6 @@
 import type { InputOf } from '../shared/contracts';
 import type { SceneKind } from '../shared/domain/scene';
+import type { SubscribeTemplateKey } from '../shared/domain/subscribe-templates';
 import { callFunction } from './transport';
 
 export const resolveScene = (scene: string) => callFunction('community', 'resolveScene', { scene });
@@ -31,3 +32,5 @@ export const fetchServicePoints = () => callFunction('community', 'listServicePo
 export const saveServicePoint = (input: InputOf<'community', 'saveServicePoint'>) => callFunction('community', 'saveServicePoint', input);
 export const fetchQrCode = (kind: SceneKind, id: string) => callFunction('community', 'getQrCode', { kind, id });
 export const fetchCommunities = () => callFunction('community', 'listCommunities', {});
+/** Tells the server which one-time subscribe messages the user just allowed (one message each). */
+export const grantSubscriptions = (templateKeys: SubscribeTemplateKey[]) => callFunction('community', 'grantSubscriptions', { templateKeys });

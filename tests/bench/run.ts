@@ -17,6 +17,7 @@ import { repairRequest, RESIDENT } from '../support/fixtures';
 import { benchDispatch } from './dispatch';
 import { benchDistrict } from './district';
 import { benchLedger } from './ledger';
+import { benchPackages } from './packages';
 import { benchStatistics } from './statistics';
 import { isChildMessage, type ChildMessage, type CountMessage, type ParentMessage } from './protocol';
 
@@ -284,8 +285,10 @@ async function main(): Promise<void> {
   const ledger = await benchLedger();
   console.error('bench: district statistics over a year of requests …');
   const statistics = await benchStatistics();
+  console.error('bench: cloud function bundles and mini-program packages …');
+  const packages = await benchPackages();
 
-  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}\n${ledger}\n${statistics}`;
+  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}\n${ledger}\n${statistics}\n${packages}`;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(RESULTS_FILE, markdown);
   console.log(`\n${markdown}`);

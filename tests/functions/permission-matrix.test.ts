@@ -46,6 +46,10 @@ const constant = (input: Record<string, unknown>): Case['prepare'] => async () =
 async function submitAs(world: TestWorld, openid: string): Promise<string> {
   return (await world.ok('requests', 'submit', repairRequest(), openid)).id;
 }
+/** 张秀英's request whose words the (local) content check wants a person to read first: stored held. */
+async function heldRequest(world: TestWorld): Promise<string> {
+  return (await world.ok('requests', 'submit', repairRequest({ description: '楼道漏水一直没人管，大家准备集体讨说法' }), RESIDENT)).id;
+}
 /** The caller's own request when they are a resident of the demo community, else 张秀英's. */
 const ownerFor = (caller: string, roles: readonly Role[], foreign: boolean) => (!foreign && roles.includes('resident') ? caller : RESIDENT);
 
@@ -166,6 +170,8 @@ const CASES: Record<ActionName, Case> = {
   'requests.listForStaff': { prepare: constant({ scope: 'open' }), foreign: 'own' },
   'requests.listCandidates': { prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT) }), foreign: 'FORBIDDEN' },
   'requests.assign': { prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT), memberId: 'u_demo_member_2' }), foreign: 'FORBIDDEN' },
+  'requests.releaseHeld': { prepare: async (world) => ({ requestId: await heldRequest(world) }), foreign: 'FORBIDDEN' },
+  'requests.rejectHeld': { prepare: async (world) => ({ requestId: await heldRequest(world), reason: '内容不属于求助范围' }), foreign: 'FORBIDDEN' },
   'requests.escalate': {
     prepare: async (world) => ({ requestId: await submitAs(world, RESIDENT), department: '物业公司', meetingDate: '2026-11-20', attendees: ['陈书记', '物业经理'], decision: '物业公司负责更换主水管' }),
     foreign: 'FORBIDDEN',
@@ -300,6 +306,7 @@ const CASES: Record<ActionName, Case> = {
   'community.getMyGridWorker': { prepare: constant({}), foreign: 'own' },
   'community.listInbox': { prepare: constant({ limit: 5 }), foreign: 'own' },
   'community.markInboxRead': { prepare: constant({ ids: ['n_none'] }), foreign: 'own' },
+  'community.grantSubscriptions': { prepare: constant({ templateKeys: ['task'] }), foreign: 'own' },
   'community.resolveScene': { prepare: constant({ scene: 'c=c_demo' }), foreign: 'own' },
   'community.join': { prepare: constant({ scene: 'c=c_demo', name: '新名字', phone: '13512345679' }), foreign: 'CONFLICT' },
   'community.getSettings': { prepare: constant({}), foreign: 'own' },

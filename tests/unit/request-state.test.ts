@@ -5,6 +5,7 @@ import {
   REQUEST_STATES,
   REQUEST_STATE_LABELS,
   TRANSITIONS,
+  VISIBLE_OPEN_STATES,
   isOpen,
   nextState,
   type RequestEvent,
@@ -37,6 +38,7 @@ const LEGAL: ReadonlyArray<readonly [RequestState, RequestEvent, RequestState]> 
   ['submitted', 'cancel', 'cancelled'],
   ['dispatching', 'cancel', 'cancelled'],
   ['needs_manual', 'cancel', 'cancelled'],
+  ['held', 'cancel', 'cancelled'],
 
   ['submitted', 'exhaust', 'needs_manual'],
   ['dispatching', 'exhaust', 'needs_manual'],
@@ -52,6 +54,9 @@ const LEGAL: ReadonlyArray<readonly [RequestState, RequestEvent, RequestState]> 
 
   ['completed', 'reopen', 'reopened'],
   ['rated', 'reopen', 'reopened'],
+
+  ['held', 'release', 'submitted'],
+  ['held', 'reject', 'cancelled'],
 ];
 
 function expectedNext(state: RequestState, event: RequestEvent): RequestState | null {
@@ -60,9 +65,9 @@ function expectedNext(state: RequestState, event: RequestEvent): RequestState | 
 }
 
 describe('request lifecycle: nextState', () => {
-  test('there are 9 states and 10 events', () => {
-    expect(REQUEST_STATES).toHaveLength(9);
-    expect([...EVENTS].sort()).toEqual(['accept', 'assign', 'cancel', 'complete', 'dispatch', 'escalate', 'exhaust', 'rate', 'reopen', 'resolve']);
+  test('there are 10 states and 12 events', () => {
+    expect(REQUEST_STATES).toHaveLength(10);
+    expect([...EVENTS].sort()).toEqual(['accept', 'assign', 'cancel', 'complete', 'dispatch', 'escalate', 'exhaust', 'rate', 'reject', 'release', 'reopen', 'resolve']);
   });
 
   test.each(LEGAL.map(([from, event, to]) => [from, event, to] as const))('%s --%s--> %s', (from, event, to) => {
@@ -79,7 +84,7 @@ describe('request lifecycle: nextState', () => {
       }
     }
     expect(illegal).toBe(REQUEST_STATES.length * EVENTS.length - LEGAL.length);
-    expect(LEGAL).toHaveLength(25);
+    expect(LEGAL).toHaveLength(28);
   });
 
   test.each<[RequestState, RequestEvent]>([
@@ -168,8 +173,61 @@ describe('request lifecycle: nextState', () => {
   });
 });
 
+describe('held for review (the content check said a person must read it first)', () => {
+  test('an admin releases it to submitted, from where it is dispatched like a fresh submit', () => {
+    expect(nextState('held', 'release')).toBe('submitted');
+    expect(nextState('submitted', 'dispatch')).toBe('dispatching');
+  });
+
+  test('an admin rejects it, or the resident withdraws it: both end cancelled', () => {
+    expect(nextState('held', 'reject')).toBe('cancelled');
+    expect(nextState('held', 'cancel')).toBe('cancelled');
+  });
+
+  test('nothing else moves it: no dispatch, offer, assignment or escalation before review', () => {
+    for (const event of EVENTS) {
+      const expected = event === 'release' ? 'submitted' : event === 'reject' || event === 'cancel' ? 'cancelled' : null;
+      expect({ event, next: nextState('held', event) }).toEqual({ event, next: expected });
+    }
+  });
+
+  test('no event leads into held (a request is held only when it is stored), and release and reject leave only held', () => {
+    for (const state of REQUEST_STATES) for (const event of EVENTS) expect(nextState(state, event)).not.toBe('held');
+    for (const state of REQUEST_STATES) {
+      if (state === 'held') continue;
+      expect(nextState(state, 'release')).toBeNull();
+      expect(nextState(state, 'reject')).toBeNull();
+    }
+  });
+
+  test('it is open, but its words are not shown to other residents as a similar request', () => {
+    expect(isOpen('held')).toBe(true);
+    expect(VISIBLE_OPEN_STATES).not.toContain('held');
+    expect(VISIBLE_OPEN_STATES).toEqual(OPEN_STATES.filter((state) => state !== 'held'));
+    expect(REQUEST_STATE_LABELS.held).toBe('待审核');
+  });
+
+  test('property: from held, random event sequences never dispatch before a release', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...EVENTS), { maxLength: 40 }), (events) => {
+        let state: RequestState = 'held';
+        let released = false;
+        for (const event of events) {
+          const next = nextState(state, event);
+          if (next === null) continue;
+          if (state === 'held') expect(['submitted', 'cancelled']).toContain(next);
+          if (event === 'release') released = true;
+          if (next === 'dispatching' || next === 'accepted') expect(released).toBe(true);
+          state = next;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('isOpen', () => {
-  test.each<RequestState>(['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened', 'escalated'])('%s is open', (state) => {
+  test.each<RequestState>(['submitted', 'dispatching', 'accepted', 'needs_manual', 'reopened', 'escalated', 'held'])('%s is open', (state) => {
     expect(isOpen(state)).toBe(true);
   });
 

@@ -5,7 +5,7 @@ import { explainRanking, rankCandidates } from '../../shared/domain/dispatch-ran
 import { formatDistance } from '../../shared/domain/geo';
 import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
-import { enqueueNotification } from '../notify';
+import { enqueueNotification, notifyCommunityStaff } from '../notify';
 import type { OfferRecord, RequestRecord, Tx } from '../ports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -101,22 +101,11 @@ async function moveToManualDispatch(tx: Tx, request: RequestRecord, policy: Disp
   });
   if (!moved) throw new AppError('CONFLICT', '求助状态已变化，请刷新后重试');
   await tx.events.append({ requestId: request.id, at: now, kind: 'needs_manual', actorId: null, text: '附近暂时没有党员接单，已转社区人工派单' });
-  const staff = [...(await tx.users.listByRole(request.communityId, 'admin')), ...(await tx.users.listByRole(request.communityId, 'grid_worker'))];
-  const notified = new Set<string>();
-  for (const person of staff) {
-    if (notified.has(person.id)) continue;
-    notified.add(person.id);
-    await enqueueNotification(
-      tx,
-      {
-        userId: person.id,
-        kind: 'needs_manual',
-        title: `待人工派单：${CATEGORY_LABELS[request.category]}`,
-        body: `${request.address}：${request.description.slice(0, 40)}`,
-        requestId: request.id,
-      },
-      now,
-    );
-  }
+  await notifyCommunityStaff(
+    tx,
+    request.communityId,
+    { kind: 'needs_manual', title: `待人工派单：${CATEGORY_LABELS[request.category]}`, body: `${request.address}：${request.description.slice(0, 40)}`, requestId: request.id },
+    now,
+  );
   return { kind: 'needs_manual' };
 }

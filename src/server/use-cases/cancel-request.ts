@@ -1,10 +1,13 @@
 import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
+import { checkCommentText } from '../content/check-user-text';
 import { toRequestDetail } from '../views/request-view';
 import type { ActionContext } from './context';
 
 export async function cancelRequest({ runtime, caller }: ActionContext, input: { requestId: string; reason: string }): Promise<TRequestDetail> {
+  // A reason goes into the timeline staff and offered members read: checked before the transaction (none is fine).
+  await checkCommentText(runtime, caller, input.reason);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);

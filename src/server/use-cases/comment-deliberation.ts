@@ -1,5 +1,6 @@
 import { votingPhase } from '../../shared/domain/deliberation-rules';
 import { AppError } from '../../shared/errors';
+import { checkCommentText } from '../content/check-user-text';
 import { newId } from '../ids';
 import { requireStatus } from '../deliberation/step-guard';
 import { loadDeliberation, toDeliberationView } from '../views/deliberation-view';
@@ -7,6 +8,8 @@ import type { ActionContext } from './context';
 
 /** 组织协商: residents discuss the proposal until voting closes. */
 export async function commentDeliberation({ runtime, caller }: ActionContext, input: { deliberationId: string; text: string }) {
+  // Neighbours read it: checked before the transaction ('review' is refused too: comments have no held store).
+  await checkCommentText(runtime, caller, input.text);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const deliberation = await loadDeliberation(tx, caller, input.deliberationId);

@@ -3,6 +3,7 @@ import { pointsForCompletion } from '../../shared/domain/points-rules';
 import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
+import { checkCommentText } from '../content/check-user-text';
 import { memberAccountId } from '../ledger/accounts';
 import { postTransfer } from '../ledger/post-transfer';
 import { loadEarningRules } from '../points/earning-rules';
@@ -22,6 +23,8 @@ export async function completeTask(
   input: { requestId: string; note: string; photos: string[] },
 ): Promise<CompleteTaskResult> {
   await checkPhotosExist(runtime.files, input.photos, 'photos');
+  // The resident reads the note: checked before the transaction.
+  await checkCommentText(runtime, caller, input.note);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);

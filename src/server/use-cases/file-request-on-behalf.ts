@@ -1,6 +1,7 @@
 import type { TFileOnBehalfInput, TRequestDetail } from '../../shared/contracts/requests';
 import { AppError } from '../../shared/errors';
 import { loadBuilding, loadUser } from '../community/guards';
+import { checkRequestText } from '../content/check-user-text';
 import { newId } from '../ids';
 import type { UserRecord } from '../ports';
 import { createRequest } from '../requests/create-request';
@@ -14,6 +15,8 @@ import type { ActionContext } from './context';
  */
 export async function fileRequestOnBehalf({ runtime, caller }: ActionContext, input: TFileOnBehalfInput): Promise<TRequestDetail> {
   await checkPhotosExist(runtime.files, input.photos, 'photos');
+  // Checked like a resident's own words (with the filer's identity), outside the transaction.
+  const { held } = await checkRequestText(runtime, caller, input.description);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const earlier = await tx.requests.findByFiler(caller.id, input.clientToken);
@@ -44,7 +47,7 @@ export async function fileRequestOnBehalf({ runtime, caller }: ActionContext, in
     } else {
       throw new AppError('VALIDATION_FAILED', '请选择居民或填写居民信息', [{ path: ['residentId'], message: '请选择居民' }]);
     }
-    const request = await createRequest(tx, { resident, filer: caller, input: { ...input, contactPhone: input.contactPhone ?? resident.phone }, now });
+    const request = await createRequest(tx, { resident, filer: caller, input: { ...input, contactPhone: input.contactPhone ?? resident.phone }, now, held });
     return toRequestDetail(tx, runtime, caller, request);
   });
 }

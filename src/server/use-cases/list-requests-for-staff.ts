@@ -4,10 +4,11 @@ import type { RequestState } from '../../shared/domain/request-state';
 import { toRequestView } from '../views/request-view';
 import type { ActionContext } from './context';
 
-type Scope = 'needs_manual' | 'open' | 'escalated' | 'finished';
+type Scope = 'needs_manual' | 'held' | 'open' | 'escalated' | 'finished';
 
 const SCOPES: Record<Scope, readonly RequestState[]> = {
   needs_manual: ['needs_manual'],
+  held: ['held'],
   open: ['submitted', 'dispatching', 'accepted', 'reopened', 'needs_manual'],
   escalated: ['escalated'],
   finished: ['completed', 'rated', 'cancelled'],

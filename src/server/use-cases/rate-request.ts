@@ -1,6 +1,7 @@
 import { TRANSITIONS } from '../../shared/domain/request-state';
 import { AppError } from '../../shared/errors';
 import type { TRequestDetail } from '../../shared/contracts/requests';
+import { checkCommentText } from '../content/check-user-text';
 import { earnPoints } from '../ledger/earn-points';
 import { enqueueNotification } from '../notify';
 import { loadEarningRules } from '../points/earning-rules';
@@ -12,6 +13,8 @@ export async function rateRequest(
   { runtime, caller }: ActionContext,
   input: { requestId: string; stars: number; comment: string },
 ): Promise<TRequestDetail> {
+  // The member and the community read the comment: checked before the transaction.
+  await checkCommentText(runtime, caller, input.comment);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);

@@ -1,4 +1,5 @@
 import type { TRequestDetail, TSubmitRequestInput } from '../../shared/contracts/requests';
+import { checkRequestText } from '../content/check-user-text';
 import { createRequest } from '../requests/create-request';
 import { toRequestDetail } from '../views/request-view';
 import { checkPhotosExist } from './check-photos';
@@ -6,11 +7,13 @@ import type { ActionContext } from './context';
 
 export async function submitRequest({ runtime, caller }: ActionContext, input: TSubmitRequestInput): Promise<TRequestDetail> {
   await checkPhotosExist(runtime.files, input.photos, 'photos');
+  // Outside the transaction (a call out that may be retried): risky words are refused, 'review' is held.
+  const { held } = await checkRequestText(runtime, caller, input.description);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const earlier = await tx.requests.findByClientToken(caller.id, input.clientToken);
     if (earlier) return toRequestDetail(tx, runtime, caller, earlier);
-    const request = await createRequest(tx, { resident: caller, filer: caller, input, now });
+    const request = await createRequest(tx, { resident: caller, filer: caller, input, now, held });
     return toRequestDetail(tx, runtime, caller, request);
   });
 }

@@ -74,6 +74,7 @@ function allowedActions(request: RequestRecord, access: Access, now: number): TR
     assign: access.staff && TRANSITIONS.assign.from.includes(request.state),
     escalate: access.admin && TRANSITIONS.escalate.from.includes(request.state),
     recordEscalation: access.admin && request.state === 'escalated',
+    review: access.staff && TRANSITIONS.release.from.includes(request.state),
   };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SCENE_KINDS } from '../domain/scene';
 import { AVAILABLE_PERIODS, MEMBER_KINDS, SERVICE_POINT_KINDS, SHOP_KINDS } from '../domain/community-settings';
 import { ROLES } from '../domain/roles';
+import { SUBSCRIBE_TEMPLATE_KEYS } from '../domain/subscribe-templates';
 import { SCENE_MAX_LENGTH } from '../domain/scene';
 import { zEmptyInput, zId, zLatLng, zPageInput, zPageOf } from './common';
 
@@ -129,6 +130,17 @@ export const communityContract = {
   markInboxRead: {
     input: z.strictObject({ ids: z.array(zId).min(1, '请选择消息').max(50, '一次最多 50 条') }),
     output: z.object({ updated: z.number() }),
+  },
+  /** The one-time subscribe-message authorisations the user just accepted in WeChat's prompt, by template key. */
+  grantSubscriptions: {
+    input: z.strictObject({
+      templateKeys: z
+        .array(z.enum(SUBSCRIBE_TEMPLATE_KEYS, { error: '不支持的订阅消息类型' }), { error: '请告知允许了哪些订阅消息' })
+        .min(1, '请至少允许一种订阅消息')
+        .max(SUBSCRIBE_TEMPLATE_KEYS.length, `一次最多 ${SUBSCRIBE_TEMPLATE_KEYS.length} 种订阅消息`)
+        .refine((keys) => new Set(keys).size === keys.length, '订阅消息类型不能重复'),
+    }),
+    output: z.object({ granted: z.number() }),
   },
   resolveScene: { input: z.strictObject({ scene: zScene }), output: zSceneInfo },
   join: {

@@ -140,6 +140,8 @@ export const zRequestView = z.object({
     assign: z.boolean(),
     escalate: z.boolean(),
     recordEscalation: z.boolean(),
+    /** Staff may release (通过) or reject (驳回) a request held for review. */
+    review: z.boolean(),
   }),
 });
 export type TRequestView = z.infer<typeof zRequestView>;
@@ -219,8 +221,18 @@ export const requestsContract = {
     output: zRequestDetail,
   },
   listForStaff: {
-    input: zPageInput.extend({ scope: z.enum(['needs_manual', 'open', 'escalated', 'finished'], { error: '请选择范围' }) }),
+    input: zPageInput.extend({ scope: z.enum(['needs_manual', 'held', 'open', 'escalated', 'finished'], { error: '请选择范围' }) }),
     output: zRequestPage,
+  },
+  /** A request the content check held: staff let it go (it is dispatched as a fresh submit would be)… */
+  releaseHeld: { input: zRequestRef, output: zRequestDetail },
+  /** …or turn it down with a reason the resident reads. */
+  rejectHeld: {
+    input: z.strictObject({
+      requestId: zId,
+      reason: z.string({ error: '请填写驳回原因' }).trim().min(2, '请填写驳回原因，居民会看到').max(200, '驳回原因不能超过 200 字'),
+    }),
+    output: zRequestDetail,
   },
   listCandidates: { input: zRequestRef, output: z.object({ items: z.array(zCandidateView) }) },
   assign: {

@@ -25,7 +25,7 @@ export type SubscribeTemplates = Record<SubscribeTemplateKey, SubscribeTemplate>
 
 /** Which template a notification kind goes out with (unlisted kinds stay in the inbox only). */
 export function templateKeyForKind(kind: string): SubscribeTemplateKey | null {
-  if (kind.startsWith('task_') || kind === 'offered' || kind === 'wish_claimed' || kind === 'needs_manual') return 'task';
+  if (kind.startsWith('task_') || kind === 'offered' || kind === 'wish_claimed' || kind === 'needs_manual' || kind === 'held_for_review') return 'task';
   if (kind.startsWith('request_') || kind === 'suggestion_replied' || kind === 'escalation_answered') return 'progress';
   if (kind.startsWith('points_') || kind.startsWith('project_') || kind.startsWith('order_') || kind.startsWith('duty_') || kind === 'evaluation') return 'notice';
   return null;

@@ -7,6 +7,7 @@ import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
 import { acceptTask, cancelRequest, completeTask, declineTask, fetchRequest, rateRequest, reopenRequest } from '../../../services/api';
+import { askForSubscriptions } from '../../../services/subscribe';
 import { messageOf } from '../../../services/transport';
 import { uploadPhoto } from '../../../services/upload';
 import type { TRequestDetail } from '../../../shared/contracts/requests';
@@ -64,6 +65,7 @@ export default function RequestDetailPage() {
   }
 
   const { actions } = request;
+  const rejection = request.state === 'cancelled' ? request.timeline.find((entry) => entry.kind === 'held_rejected') : undefined;
   return (
     <View className='page'>
       <View className='card'>
@@ -83,6 +85,21 @@ export default function RequestDetailPage() {
           ))}
         </View>
       </View>
+
+      {request.state === 'held' && !actions.review ? (
+        <View className='card' id='held-notice' role='status'>
+          <View className='subtitle'>正在审核</View>
+          <View>社区正在审核您的求助内容，审核通过后会立即派单。</View>
+          <View className='muted'>如果着急，可以直接打电话联系社区；也可以取消后换个说法重新提交。</View>
+        </View>
+      ) : null}
+      {rejection ? (
+        <View className='card' id='held-rejected' role='status'>
+          <View className='subtitle'>未通过审核</View>
+          <View>{rejection.text}</View>
+          <View className='muted'>有疑问请联系社区，或修改后重新提交。</View>
+        </View>
+      ) : null}
 
       <View className='card' id='contact'>
         <View className='subtitle'>联系信息</View>
@@ -164,7 +181,15 @@ export default function RequestDetailPage() {
 
       {actions.accept ? (
         <View>
-          <BigButton id='accept-task' disabled={busy} onClick={() => run(() => acceptTask(request.id), '接单成功，请尽快联系居民')}>
+          <BigButton
+            id='accept-task'
+            disabled={busy}
+            onClick={() => {
+              // WeChat asks only during a tap: before anything is awaited. Answering it never blocks the accept.
+              void askForSubscriptions(['task', 'notice']);
+              void run(() => acceptTask(request.id), '接单成功，请尽快联系居民');
+            }}
+          >
             我来接单
           </BigButton>
           <BigButton

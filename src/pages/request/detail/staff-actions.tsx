@@ -2,6 +2,7 @@ import { Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
+import { HeldReview } from '../../../components/held-review';
 import { TextField } from '../../../components/text-field';
 import { assignRequest, escalateRequest, fetchCandidates, recordEscalation } from '../../../services/api';
 import { fetchSettings } from '../../../services/community';
@@ -16,7 +17,7 @@ export interface StaffActionsProps {
 
 type Candidate = OutputOf<'requests', 'listCandidates'>['items'][number];
 
-/** Manual dispatch, escalation (吹哨) and the department's answer, for admins and grid workers. */
+/** Review of a held request, manual dispatch, escalation (吹哨) and the department's answer, for admins and grid workers. */
 export function StaffActions({ request, run }: StaffActionsProps) {
   const { actions } = request;
   const [candidates, setCandidates] = useState<Candidate[] | null>(null);
@@ -31,6 +32,13 @@ export function StaffActions({ request, run }: StaffActionsProps) {
 
   return (
     <View>
+      {actions.review ? (
+        <View className='card' id='held-review'>
+          <View className='subtitle'>待审核：内容需要人工看一下</View>
+          <View className='muted'>没有问题就点“通过”，系统立即派单；不合适就“驳回”并写明原因，居民会看到。</View>
+          <HeldReview requestId={request.id} onDone={(updated, message) => void run(async () => updated, message)} />
+        </View>
+      ) : null}
       {actions.assign ? (
         <View className='card'>
           <View className='subtitle'>派单</View>

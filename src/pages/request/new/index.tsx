@@ -5,6 +5,7 @@ import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker';
 import { fetchMe, findSimilarRequests, submitRequest } from '../../../services/api';
+import { askForSubscriptions } from '../../../services/subscribe';
 import { messageOf } from '../../../services/transport';
 import { newClientToken } from '../../../services/upload';
 import { CATEGORY_HINTS, CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
@@ -75,10 +76,14 @@ export default function NewRequestPage() {
   const submit = async () => {
     if (!category) return setError('请先选择求助类型');
     if (!location) return setError('还没有位置，请点击“使用当前位置”');
+    // WeChat asks "receive progress messages?" only during a tap: before anything is awaited.
+    const asked = askForSubscriptions(['progress', 'notice']);
     setBusy(true);
     setError(null);
     try {
       const request = await submitRequest({ clientToken, category, description, address, location, urgency, photos: photos.map((photo) => photo.id), neededSkill: category === 'wish' ? (neededSkill ?? undefined) : undefined });
+      // Let the resident finish answering the prompt before the page changes under it.
+      await asked;
       await Taro.redirectTo({ url: `/pages/request/detail/index?id=${request.id}` });
     } catch (caught) {
       setError(messageOf(caught));

@@ -7,6 +7,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useCareMode } from '../../../hooks/use-care-mode';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchMe, submitRequest } from '../../../services/api';
+import { askForSubscriptions } from '../../../services/subscribe';
 import { newClientToken } from '../../../services/upload';
 import { CATEGORY_LABELS, type RequestCategory } from '../../../shared/domain/categories';
 import { QUICK_PHRASES } from '../../../shared/domain/quick-phrases';
@@ -26,13 +27,17 @@ export default function QuickRequestPage() {
   const { busy, error, run } = useAction();
   const clientToken = useMemo(newClientToken, [category, phrase]);
 
-  const send = () =>
-    run(async () => {
+  const send = () => {
+    // WeChat asks "receive progress messages?" only during a tap: before anything is awaited.
+    const asked = askForSubscriptions(['progress', 'notice']);
+    return run(async () => {
       if (!me || !category || !phrase) return;
       const location = me.home ?? me.communityCenter;
       const request = await submitRequest({ clientToken, category: category as RequestCategory, description: phrase, address: me.address || me.communityName, location, urgency: 'normal', photos: [] });
+      await asked;
       await Taro.redirectTo({ url: `/pages/request/detail/index?id=${request.id}` });
     });
+  };
 
   return (
     <View className={pageClass}>

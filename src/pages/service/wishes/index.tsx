@@ -9,6 +9,7 @@ import { formatTime } from '../../../components/format-time';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { claimWish, fetchWishes } from '../../../services/wishes';
+import { askForSubscriptions } from '../../../services/subscribe';
 import { fetchSettings } from '../../../services/community';
 
 const DISTANCES = [
@@ -27,15 +28,19 @@ export default function WishBoardPage() {
   const { data, error, reload } = useLoader(load);
   const { busy, error: claimError, run } = useAction();
 
-  const claim = (requestId: string) =>
-    run(async () => {
+  const claim = (requestId: string) => {
+    // Claiming a wish is taking a task: WeChat asks only during a tap, before anything is awaited.
+    const asked = askForSubscriptions(['task', 'notice']);
+    return run(async () => {
       try {
         await claimWish(requestId);
       } finally {
         await reload();
       }
+      await asked;
       await Taro.navigateTo({ url: `/pages/request/detail/index?id=${requestId}` });
     });
+  };
 
   return (
     <View className='page'>

@@ -4,7 +4,11 @@ import type { Runtime } from '../../ports';
 import { systemClock } from '../../clock';
 import { createCloudbaseStore } from './cloudbase-store';
 import { createNodeSdkDocDb } from './node-sdk-doc-db';
-import { unbuilt } from './_unbuilt';
+import { createCloudFiles } from './wechat/cloud-files';
+import { createMsgSecCheck } from './wechat/msg-sec-check';
+import { createSubscribeNotifier } from './wechat/subscribe-notifier';
+import { createWxCloud, envSetting, type EnvVersion, type MiniprogramState } from './wechat/wx-cloud';
+import { createWxQrCodes } from './wechat/wx-qr-codes';
 
 /** A timer trigger's event; a client calling the function cannot give itself a platform identity-free call. */
 export function isTimerTriggerEvent(event: unknown, openid: string | null): boolean {
@@ -36,13 +40,22 @@ export function createCloudbaseRuntime(): Runtime {
     },
   };
   const callerOpenid = (): string | null => app.auth().getUserInfo().openId || null;
+  const log: Runtime['log'] = (level, message, detail) => {
+    const line = `[${level}] ${message}`;
+    if (level === 'error') console.error(line, detail ?? '');
+    else console.log(line, detail ?? '');
+  };
+  // wx-server-sdk loads on the first WeChat call; a path's fileID comes from node-sdk's storage.
+  const cloud = createWxCloud(app);
+  const miniprogramState = envSetting<MiniprogramState>('WX_MINIPROGRAM_STATE', process.env.WX_MINIPROGRAM_STATE, ['formal', 'trial', 'developer'], 'formal');
+  const envVersion = envSetting<EnvVersion>('WX_ENV_VERSION', process.env.WX_ENV_VERSION, ['release', 'trial', 'develop'], 'release');
   return {
     store,
     clock: systemClock,
-    contentCheck: unbuilt('contentCheck'),
-    notifier: unbuilt('notifier'),
-    files: unbuilt('files'),
-    qrCodes: unbuilt('qrCodes'),
+    contentCheck: createMsgSecCheck({ cloud, log }),
+    notifier: createSubscribeNotifier({ cloud, store, clock: systemClock, log, miniprogramState }),
+    files: createCloudFiles({ cloud, clock: systemClock }),
+    qrCodes: createWxQrCodes({ cloud, envVersion }),
     get signingKey(): string {
       const key = process.env.POINTS_SIGNING_KEY;
       if (!key || key.length < 32) throw new AppError('INTERNAL', '服务尚未配置积分签名密钥（POINTS_SIGNING_KEY），请联系管理员');
@@ -53,10 +66,6 @@ export function createCloudbaseRuntime(): Runtime {
       return callerOpenid();
     },
     isTimerEvent: (event) => isTimerTriggerEvent(event, callerOpenid()),
-    log(level, message, detail) {
-      const line = `[${level}] ${message}`;
-      if (level === 'error') console.error(line, detail ?? '');
-      else console.log(line, detail ?? '');
-    },
+    log,
   };
 }

@@ -1,7 +1,211 @@
-import type { MemberRepo } from '../../ports';
-import type { DocDb, DocSession } from './doc-db';
-import { unbuilt } from './_unbuilt';
+import type { AvailablePeriod, MemberKind } from '../../../shared/domain/community-settings';
+import type { DispatchCandidate } from '../../../shared/domain/dispatch-ranking';
+import { distanceMeters, type LatLng } from '../../../shared/domain/geo';
+import type { CandidateQuery, MemberRecord, MemberRepo } from '../../ports';
+import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import { geoPoint, toDoc } from './doc-db';
+import { findPage } from './paging';
+import {
+  MEMBERS,
+  MEMBER_HOUSEHOLDS,
+  USERS,
+  binaryCompare,
+  containsFolded,
+  keywordTerms,
+  mapLimit,
+  memberSearchTerms,
+  scanPage,
+  startsWithFolded,
+} from './users-repo';
 
-export function createMemberRepo(_db: DocDb, _session: DocSession): MemberRepo {
-  return unbuilt<MemberRepo>('members');
+/*
+ * Collections written here:
+ *   members            `_id` = user id: the MemberRecord plus, for dispatch and lists,
+ *                      `homePoint` (GeoJSON of `home`, 2dsphere-indexed), `availability`
+ *                      (`availableHours`, or ['*'] when empty = always available), the user's
+ *                      `name` and `phone` (kept in step by users-repo's `update`) and `searchTerms`.
+ *   member_households  `_id` = member id → `{ memberId, householdIds (sorted), name }`: the households
+ *                      a member is linked to (1+5+15), one document per member; none when no link.
+ * Load figures for dispatch are counted on `requests` (fields as in RequestRecord), which another
+ * repository writes: no counter is kept here.
+ */
+
+const REQUESTS = 'requests';
+/** Stands for "any period" in `availability`: SQLite treats an empty list of hours as always available. */
+const ANY_PERIOD = '*';
+
+/** geoNear answers per call (the platform's read cap); further calls leave out those already read. */
+const GEO_BATCH = 100;
+/** At most this many members within the radius are considered (SQLite has no cap). */
+const GEO_CAP = 1000;
+/**
+ * The database measures on a sphere of 6,378.1 km, we on 6,371.0 km: ask a little wider, then keep
+ * exactly those `distanceMeters` (the SQLite store's measure) puts inside the radius.
+ */
+const GEO_SLACK = 1.005;
+/** Ratings read per candidate to average (members rated more often than this are averaged on these). */
+const RATINGS_CAP = 1000;
+/** Load queries run at once. */
+const FAN_OUT = 10;
+
+function toMember(doc: Doc): MemberRecord {
+  return {
+    userId: String(doc.userId),
+    communityId: String(doc.communityId),
+    gridId: (doc.gridId as string | null | undefined) ?? null,
+    kind: doc.kind as MemberKind,
+    workUnit: String(doc.workUnit ?? ''),
+    skills: [...((doc.skills as string[] | undefined) ?? [])],
+    availableHours: [...((doc.availableHours as AvailablePeriod[] | undefined) ?? [])],
+    posts: [...((doc.posts as string[] | undefined) ?? [])],
+    status: doc.status as MemberRecord['status'],
+    onLeave: doc.onLeave === true,
+    home: doc.home as LatLng,
+    reviewNote: (doc.reviewNote as string | null | undefined) ?? null,
+    appliedAt: Number(doc.appliedAt),
+    reviewedAt: (doc.reviewedAt as number | null | undefined) ?? null,
+    reviewedBy: (doc.reviewedBy as string | null | undefined) ?? null,
+  };
+}
+
+export function createMemberRepo(db: DocDb, session: DocSession): MemberRepo {
+  const listKeys = { createdAt: 'appliedAt', id: 'userId' };
+
+  return {
+    async get(userId) {
+      const doc = await session.get(MEMBERS, userId);
+      return doc ? toMember(doc) : null;
+    },
+    async save(member) {
+      const user = await session.get(USERS, member.userId);
+      const person = { name: String(user?.name ?? ''), phone: String(user?.phone ?? '') };
+      await session.set(MEMBERS, {
+        ...toDoc(member.userId, member),
+        homePoint: geoPoint(member.home),
+        availability: member.availableHours.length > 0 ? [...member.availableHours] : [ANY_PERIOD],
+        name: person.name,
+        phone: person.phone,
+        searchTerms: memberSearchTerms(member, person),
+      });
+    },
+    async list(communityId, filter, page) {
+      const where: Where = { communityId, status: filter.status, gridId: filter.gridId || undefined };
+      const keyword = filter.keyword;
+      const result = keyword
+        ? await scanPage(
+            db,
+            MEMBERS,
+            { ...where, searchTerms: { in: keywordTerms(keyword, { prefix: true, contains: true }) } },
+            page,
+            // SQLite: user name or phone by prefix, the skills' JSON text or the work unit containing it.
+            (doc) =>
+              startsWithFolded(String(doc.name ?? ''), keyword) ||
+              startsWithFolded(String(doc.phone ?? ''), keyword) ||
+              containsFolded(JSON.stringify(doc.skills ?? []), keyword) ||
+              containsFolded(String(doc.workUnit ?? ''), keyword),
+            listKeys,
+          )
+        : await findPage(db, MEMBERS, where, page, listKeys);
+      return { items: result.items.map(toMember), nextCursor: result.nextCursor };
+    },
+    async linkedHouseholdIds(memberId) {
+      const links = await session.get(MEMBER_HOUSEHOLDS, memberId);
+      return [...((links?.householdIds as string[] | undefined) ?? [])];
+    },
+    async setLinkedHouseholds(memberId, householdIds) {
+      const unique = [...new Set(householdIds)].sort(binaryCompare);
+      if (unique.length === 0) {
+        if (await session.get(MEMBER_HOUSEHOLDS, memberId)) await session.remove(MEMBER_HOUSEHOLDS, memberId);
+        return;
+      }
+      const user = await session.get(USERS, memberId);
+      await session.set(MEMBER_HOUSEHOLDS, { _id: memberId, memberId, householdIds: unique, name: String(user?.name ?? '') });
+    },
+    async householdPeople(householdIds) {
+      const result: Record<string, { members: string[]; residents: string[] }> = {};
+      const ids = [...new Set(householdIds)];
+      for (const id of ids) result[id] = { members: [], residents: [] };
+      for (let start = 0; start < ids.length; start += 100) {
+        const chunk = ids.slice(start, start + 100);
+        const wanted = new Set(chunk);
+        // Explicit caps: a household has a handful of linked members and residents.
+        const links = await db.find(MEMBER_HOUSEHOLDS, { householdIds: { in: chunk } }, { limit: 2000, fields: ['name', 'householdIds'] });
+        for (const link of links) {
+          for (const id of (link.householdIds as string[]) ?? []) if (wanted.has(id)) result[id].members.push(String(link.name));
+        }
+        const residents = await db.find(USERS, { householdId: { in: chunk } }, { limit: 2000, fields: ['name', 'householdId'] });
+        for (const resident of residents) result[String(resident.householdId)]?.residents.push(String(resident.name));
+      }
+      for (const people of Object.values(result)) {
+        people.members.sort(binaryCompare);
+        people.residents.sort(binaryCompare);
+      }
+      return result;
+    },
+
+    async findCandidates(query: CandidateQuery): Promise<DispatchCandidate[]> {
+      // Eligibility, community, skills and hours are filtered by the database inside geoNear.
+      const where: Where = {
+        communityId: query.communityId,
+        status: 'approved',
+        onLeave: false,
+        skills: query.skills.length > 0 ? { in: query.skills } : undefined,
+        availability: query.urgent ? undefined : { in: [query.period, ANY_PERIOD] },
+      };
+      const leftOut = [...new Set(query.excludeMemberIds)];
+      const fitting: { doc: Doc; home: LatLng }[] = [];
+      for (let read = 0; read < GEO_CAP; ) {
+        const batch = await db.geoNear({
+          collection: MEMBERS,
+          field: 'homePoint',
+          near: geoPoint(query.center),
+          maxDistanceM: query.radiusM * GEO_SLACK + 1,
+          where: { ...where, _id: leftOut.length > 0 ? { nin: leftOut } : undefined },
+          limit: Math.min(GEO_BATCH, GEO_CAP - read),
+        });
+        for (const doc of batch) {
+          leftOut.push(doc._id);
+          const home = doc.home as LatLng;
+          if (distanceMeters(query.center, home) <= query.radiusM) fitting.push({ doc, home });
+        }
+        read += batch.length;
+        if (batch.length < GEO_BATCH) break;
+      }
+      if (fitting.length === 0) return [];
+
+      const linked = new Set<string>();
+      if (query.householdId) {
+        const links = await db.find(MEMBER_HOUSEHOLDS, { householdIds: query.householdId }, { limit: 1000, fields: ['memberId'] });
+        for (const link of links) linked.add(String(link.memberId));
+      }
+
+      // Load figures as SQLite computes them over all requests assigned to the member: open tasks
+      // are those in 'accepted', recent ones were accepted since `query.since`, and the rating is the
+      // mean of every rating received. Counted per candidate; the cap is checked first.
+      const loaded = await mapLimit(fitting, FAN_OUT, async ({ doc, home }): Promise<DispatchCandidate | null> => {
+        const memberId = doc._id;
+        const openTasks = await db.count(REQUESTS, { assigneeId: memberId, state: 'accepted' });
+        if (openTasks >= query.openTaskCap) return null;
+        const [tasksLast30Days, rated] = await Promise.all([
+          db.count(REQUESTS, { assigneeId: memberId, acceptedAt: { gte: query.since } }),
+          db.find(REQUESTS, { assigneeId: memberId, ratingStars: { ne: null } }, { limit: RATINGS_CAP, fields: ['ratingStars'] }),
+        ]);
+        const stars = rated.map((request) => Number(request.ratingStars));
+        const memberSkills = new Set((doc.skills as string[] | undefined) ?? []);
+        return {
+          memberId,
+          name: String(doc.name ?? ''),
+          gridId: (doc.gridId as string | null | undefined) ?? null,
+          home,
+          // Only the skills this request asked for matter to ranking.
+          skills: query.skills.filter((skill) => memberSkills.has(skill)),
+          openTasks,
+          tasksLast30Days,
+          averageRating: stars.length === 0 ? null : stars.reduce((sum, value) => sum + value, 0) / stars.length,
+          linkedToHousehold: linked.has(memberId),
+        };
+      });
+      return loaded.filter((candidate): candidate is DispatchCandidate => candidate !== null);
+    },
+  };
 }

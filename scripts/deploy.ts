@@ -1,0 +1,152 @@
+/**
+ * `npm run deploy [-- --dry-run] [-- <function> …]`: bundles the cloud functions and deploys them
+ * to the CloudBase environment with the CloudBase CLI (run through npx, never installed here), then
+ * prints what to set up by hand for the database (collections, indexes, security rules).
+ *
+ * Needs TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY and POINTS_SIGNING_KEY in the environment.
+ * cloudbaserc.json reads TCB_ENV_ID and POINTS_SIGNING_KEY through its {{env.X}} placeholders.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CLOUD_FUNCTIONS } from './cloud-functions';
+import { checkEnvironment, failWith, NPM, NPX, runCommands, type Command, type EnvRequirement } from './command-runner';
+
+const root = resolve(__dirname, '..');
+/** Pinned: the flags used below (`fn deploy --force --yes`, `login --apiKeyId`) were checked against this version. */
+export const TCB_CLI = '@cloudbase/cli@2.12.10';
+
+/** Values go into cloudbaserc.json's JSON as they are: a quote or backslash would break it. */
+const JSON_SAFE = /^[^"\\\u0000-\u001f]+$/;
+
+export const DEPLOY_ENV: readonly EnvRequirement[] = [
+  { name: 'TCB_ENV_ID', hint: '云开发环境 ID（云开发控制台 → 环境 → 环境 ID，形如 prod-3g8x2k1a9c）/ the CloudBase environment id', pattern: /^[A-Za-z0-9-]{4,}$/, patternHint: '只能包含字母、数字和连字符 / letters, digits and "-" only' },
+  { name: 'TCB_SECRET_ID', hint: '腾讯云 API 密钥 SecretId（访问管理 → API 密钥管理）/ Tencent Cloud API SecretId', pattern: JSON_SAFE },
+  { name: 'TCB_SECRET_KEY', hint: '腾讯云 API 密钥 SecretKey / Tencent Cloud API SecretKey', pattern: JSON_SAFE },
+  {
+    name: 'POINTS_SIGNING_KEY',
+    hint: '积分兑换码的签名密钥，至少 32 个字符，例如 `openssl rand -hex 32` 的输出；上线后不要更换，否则未使用的兑换码与取货码失效 / HMAC key for redeem and pickup codes, ≥ 32 chars',
+    minLength: 32,
+    pattern: JSON_SAFE,
+    patternHint: '不能包含引号、反斜杠或控制字符（它会写进 cloudbaserc.json）/ no quotes, backslashes or control characters',
+  },
+];
+
+interface RcFunction {
+  name: string;
+}
+
+function configuredFunctions(): string[] {
+  const rc = JSON.parse(readFileSync(join(root, 'cloudbaserc.json'), 'utf8')) as { functions?: RcFunction[] };
+  return (rc.functions ?? []).map((fn) => fn.name);
+}
+
+/** The commands a deploy runs, in order (exported for the dry-run test). */
+export function deployCommands(env: NodeJS.ProcessEnv, names: readonly string[]): Command[] {
+  const envId = env.TCB_ENV_ID ?? '';
+  const secretId = env.TCB_SECRET_ID ?? '';
+  const secretKey = env.TCB_SECRET_KEY ?? '';
+  const tcb = ['--yes', `--package=${TCB_CLI}`, 'tcb'];
+  return [
+    { title: '打包云函数 / bundle the cloud functions', program: NPM, args: ['run', 'build:functions'] },
+    { title: '用 API 密钥登录云开发 CLI / log the CloudBase CLI in with the API key', program: NPX, args: [...tcb, 'login', '--apiKeyId', secretId, '--apiKey', secretKey], secrets: [secretId, secretKey] },
+    ...names.map((name) => ({
+      title: `部署云函数 ${name}（覆盖同名函数，按 cloudbaserc.json 的配置）/ deploy ${name}`,
+      program: NPX,
+      args: [...tcb, 'fn', 'deploy', name, '-e', envId, '--force', '--yes'],
+    })),
+  ];
+}
+
+interface CollectionFile {
+  collection: string;
+  indexes?: unknown[];
+}
+
+function describeKeys(keys: unknown): string {
+  if (Array.isArray(keys)) {
+    return keys
+      .map((key: unknown) => {
+        if (typeof key === 'string') return key;
+        if (typeof key === 'object' && key !== null) {
+          const record = key as Record<string, unknown>;
+          const field = record.name ?? record.field ?? record.key;
+          const direction = record.direction ?? record.order ?? record.type;
+          if (typeof field === 'string') return direction === undefined ? field : `${field} ${String(direction)}`;
+        }
+        return JSON.stringify(key);
+      })
+      .join(', ');
+  }
+  if (typeof keys === 'object' && keys !== null) return Object.entries(keys).map(([field, direction]) => `${field} ${String(direction)}`).join(', ');
+  return JSON.stringify(keys);
+}
+
+export function describeIndex(index: unknown): string {
+  if (typeof index !== 'object' || index === null) return JSON.stringify(index);
+  const record = index as Record<string, unknown>;
+  const keys = record.keys ?? record.fields ?? record.key;
+  if (keys === undefined) return JSON.stringify(index);
+  const name = typeof record.name === 'string' ? `${record.name}: ` : '';
+  const unique = record.unique === true ? '（唯一 / unique）' : '';
+  return `${name}${describeKeys(keys)}${unique}`;
+}
+
+/** What to click in the CloudBase console for cloudbase/database/*.json (the CLI has no command for indexes). */
+export function databaseInstructions(dir = join(root, 'cloudbase', 'database')): string {
+  const lines = ['', '数据库（在云开发控制台手动完成，只需做一次；新增集合或索引时再做）/ Database, by hand in the CloudBase console:', ''];
+  if (!existsSync(dir)) return [...lines, `  没有找到 ${dir}，跳过。`].join('\n');
+  const files = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'security-rule.json').sort();
+  const collections = files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as CollectionFile);
+  if (collections.length === 0) lines.push('  （cloudbase/database/ 里还没有集合定义文件 / no collection files in cloudbase/database/ yet）');
+  lines.push(`  1. 数据库 → 新建集合，共 ${collections.length} 个 / create these collections:`);
+  for (const { collection, indexes } of collections) {
+    lines.push(`     - ${collection}`);
+    for (const index of indexes ?? []) lines.push(`         索引 / index: ${describeIndex(index)}`);
+  }
+  lines.push('  2. 每个集合 → 索引管理 → 添加索引，按上面列出的字段与顺序（地理位置字段选“地理位置”索引）/ add each index listed above.');
+  const rulePath = join(dir, 'security-rule.json');
+  if (existsSync(rulePath)) {
+    const rule = readFileSync(rulePath, 'utf8').trim();
+    lines.push('  3. 每个集合 → 数据权限 → 自定义安全规则，粘贴 cloudbase/database/security-rule.json：/ paste this security rule into every collection:');
+    lines.push(...rule.split('\n').map((line) => `       ${line}`));
+    lines.push('     客户端不直接读写任何集合，所有读写都经过云函数（云函数不受安全规则限制）。/ Clients never touch the database directly; only functions do.');
+  }
+  return lines.join('\n');
+}
+
+const AFTER_DEPLOY = `
+之后 / Then:
+  - 定时触发器 scheduler-timer（每分钟）随 scheduler 一起部署；在控制台 → 云函数 → scheduler → 触发器 中可见。
+  - 云调用权限写在各函数的 config.json（permissions.openapi）。如果调用订阅消息、小程序码或内容安全时报 -604101，
+    用微信开发者工具打开本项目根目录，在 cloudfunctions/<函数名> 上右键“上传并部署：云端安装依赖”一次，约 10 分钟后生效。
+    If a cloud call answers -604101, upload that function once from WeChat DevTools so its config.json permissions apply.
+  - 第一个社区和管理员：npm run create-community -- --name … --lat … --lng … --admin-openid …（见 README “上线”）。`;
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const dryRun = argv.includes('--dry-run');
+  const requested = argv.filter((arg) => !arg.startsWith('--'));
+
+  const problems = checkEnvironment(DEPLOY_ENV);
+  const configured = configuredFunctions();
+  const expected = CLOUD_FUNCTIONS.map((spec) => spec.name);
+  const missing = expected.filter((name) => !configured.includes(name));
+  const extra = configured.filter((name) => !expected.includes(name));
+  if (missing.length > 0 || extra.length > 0) {
+    problems.push(`cloudbaserc.json 与 cloudfunctions/ 不一致：缺少 ${missing.join(', ') || '无'}，多出 ${extra.join(', ') || '无'}\n    cloudbaserc.json does not match cloudfunctions/.`);
+  }
+  const unknown = requested.filter((name) => !configured.includes(name));
+  if (unknown.length > 0) problems.push(`没有这些云函数：${unknown.join(', ')}（可选：${configured.join(', ')}）\n    Unknown functions: ${unknown.join(', ')}.`);
+  if (problems.length > 0) failWith(problems, '无法部署，请先处理以下问题 / Cannot deploy yet:');
+
+  const names = requested.length > 0 ? requested : configured;
+  const commands = deployCommands(process.env, names);
+  if (dryRun) console.log(`演练模式：只打印命令，不执行 / dry run: commands only\n环境 / environment: ${process.env.TCB_ENV_ID}\n`);
+  else console.log(`部署到云开发环境 ${process.env.TCB_ENV_ID}：${names.join(', ')}\n（如果 tcb 提示“您已登录”，用的是本机已有的登录；要换账号先运行 npx --yes --package=${TCB_CLI} tcb logout）`);
+  runCommands(commands, { dryRun, cwd: root });
+  console.log(databaseInstructions());
+  console.log(AFTER_DEPLOY);
+  if (!dryRun) console.log(`\n完成：${names.length} 个云函数已部署到 ${process.env.TCB_ENV_ID}。/ Done.`);
+}
+
+if (require.main === module) main();

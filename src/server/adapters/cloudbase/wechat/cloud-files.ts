@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock, Files } from '../../../ports';
+import type { WxCloud } from './wx-cloud';
+
+/** Export links live a day, like the local host's. */
+export const EXPORT_TTL_S = 24 * 60 * 60;
+/** An existence check only needs a link that is never handed out. */
+const CHECK_TTL_S = 60;
+/**
+ * A photo the mini-program uploaded (`services/upload.ts` puts them under `photos/`):
+ * `cloud://<env>.<bucket>/photos/<name>`. Other cloud files (exports, QR codes) are not photos.
+ */
+const PHOTO_FILE = /^cloud:\/\/[A-Za-z0-9._-]{1,120}\/photos\/[A-Za-z0-9._-]{1,120}$/;
+const EXPORT_NAME = /^[^/\\\0]{1,120}\.xlsx$/;
+/** Characters cloud storage advises against in a path, and anything unprintable. */
+const UNSAFE_IN_PATH = /[`^"\\{}[\]~%#<>|?*:\s\u0000-\u001f\u007f]/g;
+
+/** A signed link to a stored file, or null when there is no such file. */
+export async function temporaryUrl(cloud: Pick<WxCloud, 'getTempFileURL'>, fileID: string, maxAge: number): Promise<string | null> {
+  const { fileList } = await cloud.getTempFileURL({ fileList: [{ fileID, maxAge }] });
+  const item = fileList.find((candidate) => candidate.fileID === fileID) ?? fileList[0];
+  return item && item.status === 0 && item.tempFileURL ? item.tempFileURL : null;
+}
+
+function chinaDate(at: number): string {
+  return new Date(at + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+export interface CloudFilesOptions {
+  cloud: Pick<WxCloud, 'uploadFile' | 'getTempFileURL'>;
+  clock: Clock;
+}
+
+/**
+ * Files on CloudBase storage. Photos are uploaded by the mini-program itself and referenced by their
+ * `cloud://` fileID, which WeChat's <Image> shows directly, so `urlFor` hands the fileID back.
+ * Exports are uploaded here under an unguessable name and shared as a one-day signed link.
+ */
+export function createCloudFiles(options: CloudFilesOptions): Files {
+  const { cloud, clock } = options;
+  return {
+    async exists(fileId) {
+      if (!PHOTO_FILE.test(fileId)) return false;
+      return (await temporaryUrl(cloud, fileId, CHECK_TTL_S)) !== null;
+    },
+    urlFor(fileId) {
+      return PHOTO_FILE.test(fileId) ? fileId : '';
+    },
+    async saveExport(fileName, bytes) {
+      if (!EXPORT_NAME.test(fileName)) throw new Error(`bad export file name: ${fileName}`);
+      const now = clock.now();
+      const cloudPath = `exports/${chinaDate(now)}/${randomBytes(16).toString('hex')}-${fileName.replace(UNSAFE_IN_PATH, '_')}`;
+      const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+      const url = await temporaryUrl(cloud, fileID, EXPORT_TTL_S);
+      if (!url) throw new Error(`no temporary link for the export ${fileID}`);
+      return { url, expiresAt: now + EXPORT_TTL_S * 1000 };
+    },
+  };
+}

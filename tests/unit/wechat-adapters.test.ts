@@ -1,0 +1,404 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import shippedTemplates from '../../config/subscribe-templates.json';
+import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite-store';
+import { createCloudFiles, EXPORT_TTL_S } from '../../src/server/adapters/cloudbase/wechat/cloud-files';
+import { createMsgSecCheck, MSG_SEC_CHECK_MAX_CHARS } from '../../src/server/adapters/cloudbase/wechat/msg-sec-check';
+import { createSubscribeNotifier, parseSubscribeTemplates } from '../../src/server/adapters/cloudbase/wechat/subscribe-notifier';
+import type {
+  GetUnlimitedParams,
+  MiniprogramState,
+  MsgSecCheckParams,
+  MsgSecCheckResult,
+  SubscribeSendParams,
+  TempFileItem,
+  WxCloud,
+} from '../../src/server/adapters/cloudbase/wechat/wx-cloud';
+import { envSetting, wxErrorCode } from '../../src/server/adapters/cloudbase/wechat/wx-cloud';
+import { createWxQrCodes, qrCloudPath, sceneFileName } from '../../src/server/adapters/cloudbase/wechat/wx-qr-codes';
+import type { Clock, OutboxRecord, Runtime } from '../../src/server/ports';
+import { AppError } from '../../src/shared/errors';
+import { seedCommunities, T0 } from '../store/fixtures';
+
+/**
+ * The WeChat side, faked at the one seam the adapters use (wx-cloud.ts): it records each call and
+ * answers as wx-server-sdk does, failures included (an Error carrying `errCode` and `errMsg`).
+ */
+
+/** What wx-server-sdk throws when WeChat answers with an errcode (its CloudSDKError). */
+class CloudSDKError extends Error {
+  constructor(
+    readonly errCode: number,
+    readonly errMsg: string,
+  ) {
+    super(`errCode: ${errCode} | errMsg: ${errMsg}`);
+  }
+}
+
+const ENV_BUCKET = 'prod-7g2k.7072-prod-7g2k-1320000000';
+
+interface CallParams {
+  'subscribeMessage.send': SubscribeSendParams;
+  'wxacode.getUnlimited': GetUnlimitedParams;
+  'security.msgSecCheck': MsgSecCheckParams;
+  uploadFile: { cloudPath: string; bytes: number };
+  getTempFileURL: { fileList: { fileID: string; maxAge: number }[] };
+  fileIdOf: { cloudPath: string };
+}
+type Call = { [A in keyof CallParams]: { api: A; params: CallParams[A] } }[keyof CallParams];
+
+class FakeWxCloud implements WxCloud {
+  readonly calls: Call[] = [];
+  /** Cloud storage: fileID → content. */
+  readonly storage = new Map<string, Buffer>();
+  /** Errors the next sends throw, in order (then they succeed). */
+  sendFailures: Error[] = [];
+  /** Answers of the next msgSecCheck calls, in order (an Error is thrown). */
+  secAnswers: (MsgSecCheckResult | Error)[] = [];
+
+  readonly openapi: WxCloud['openapi'] = {
+    subscribeMessage: {
+      send: async (params) => {
+        this.calls.push({ api: 'subscribeMessage.send', params });
+        const failure = this.sendFailures.shift();
+        if (failure) throw failure;
+        return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
+      },
+    },
+    wxacode: {
+      getUnlimited: async (params) => {
+        this.calls.push({ api: 'wxacode.getUnlimited', params });
+        return { contentType: 'image/png', buffer: Buffer.from(`\x89PNG ${params.scene}`), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' };
+      },
+    },
+    security: {
+      msgSecCheck: async (params) => {
+        this.calls.push({ api: 'security.msgSecCheck', params });
+        const answer = this.secAnswers.shift() ?? { result: { suggest: 'pass', label: 100 } };
+        if (answer instanceof Error) throw answer;
+        return { ...answer, errCode: 0, errMsg: 'openapi.security.msgSecCheck:ok' };
+      },
+    },
+  };
+
+  async uploadFile(params: { cloudPath: string; fileContent: Buffer }) {
+    this.calls.push({ api: 'uploadFile', params: { cloudPath: params.cloudPath, bytes: params.fileContent.length } });
+    const fileID = `cloud://${ENV_BUCKET}/${params.cloudPath}`;
+    this.storage.set(fileID, params.fileContent);
+    return { fileID };
+  }
+
+  async getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }) {
+    this.calls.push({ api: 'getTempFileURL', params });
+    const fileList: TempFileItem[] = params.fileList.map(({ fileID, maxAge }) =>
+      this.storage.has(fileID)
+        ? { fileID, status: 0, errMsg: 'ok', tempFileURL: `https://7072-prod-7g2k-1320000000.tcb.qcloud.la/${fileID.split('/').slice(3).join('/')}?sign=s1&t=${maxAge}` }
+        : { fileID, status: -503003, errMsg: 'storage file not exists', tempFileURL: '' },
+    );
+    return { fileList };
+  }
+
+  async fileIdOf(cloudPath: string) {
+    this.calls.push({ api: 'fileIdOf', params: { cloudPath } });
+    return `cloud://${ENV_BUCKET}/${cloudPath}`;
+  }
+
+  callsTo<A extends keyof CallParams>(api: A): CallParams[A][] {
+    return this.calls.filter((call) => call.api === api).map((call) => call.params as CallParams[A]);
+  }
+}
+
+const TEMPLATES = {
+  task: { templateId: 'tmpl-task-001', page: 'pages/tasks/index', fields: { thing1: 'title', thing2: 'body', time3: 'createdAt' } },
+  progress: { templateId: 'tmpl-progress-002', page: 'pages/request/mine/index', fields: { thing1: 'title', phrase2: 'body', time3: 'createdAt', character_string4: 'body' } },
+  notice: { templateId: '', page: 'pages/inbox/index', fields: { thing1: 'title', thing2: 'body', time3: 'createdAt' } },
+};
+
+const clock: Clock = { now: () => T0 };
+let dir: string;
+let store: SqliteStore;
+let cloud: FakeWxCloud;
+let logged: { level: string; message: string }[];
+const log: Runtime['log'] = (level, message) => {
+  logged.push({ level, message });
+};
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'daiban-wechat-'));
+  store = openSqliteStore(join(dir, 'store.sqlite'));
+  await seedCommunities(store);
+  cloud = new FakeWxCloud();
+  logged = [];
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function notifier(options: { templates?: unknown; state?: MiniprogramState } = {}) {
+  return createSubscribeNotifier({ cloud, store, clock, log, miniprogramState: () => options.state ?? 'formal', templates: options.templates ?? TEMPLATES });
+}
+
+let messageCounter = 0;
+function message(overrides: Partial<OutboxRecord> = {}): OutboxRecord {
+  messageCounter++;
+  return {
+    id: `n_${messageCounter}`,
+    userId: 'resident1',
+    kind: 'request_accepted',
+    title: '您的诉求已被接单，党员王建国将尽快上门处理',
+    body: '已接单：楼道灯不亮（3 栋 2 单元）',
+    requestId: 'r_1',
+    createdAt: T0,
+    readAt: null,
+    deliveredAt: null,
+    channel: null,
+    ...overrides,
+  };
+}
+
+const grant = (userId: string, keys: string[]) => store.transaction((tx) => tx.subscriptions.grant(userId, keys, T0));
+const remaining = (userId: string, key: string) => store.read((tx) => tx.subscriptions.count(userId, key));
+
+describe('subscribe-message notifier', () => {
+  test('fills the template, cut to the field limits, and sends it to the member with the template id and page', async () => {
+    await grant('resident1', ['progress']);
+    expect(await notifier({ state: 'trial' }).deliver(message())).toBe('subscribe');
+    expect(cloud.callsTo('subscribeMessage.send')).toEqual([
+      {
+        touser: 'openid-resident1',
+        templateId: 'tmpl-progress-002',
+        page: 'pages/request/mine/index?id=r_1',
+        data: {
+          thing1: { value: '您的诉求已被接单，党员王建国将尽快上门…' },
+          phrase2: { value: '已接单楼道' },
+          time3: { value: '2026年11月2日 09:00' },
+          character_string4: { value: '32' },
+        },
+        miniprogramState: 'trial',
+        lang: 'zh_CN',
+      },
+    ]);
+    expect(await remaining('resident1', 'progress')).toBe(0);
+  });
+
+  test('a message without a request opens the template page as it is', async () => {
+    await grant('member1', ['task']);
+    expect(await notifier().deliver(message({ userId: 'member1', kind: 'offered', requestId: null, title: '有新的代办任务', body: '水管漏水' }))).toBe('subscribe');
+    const [sent] = cloud.callsTo('subscribeMessage.send');
+    expect(sent).toMatchObject({ touser: 'openid-member1', templateId: 'tmpl-task-001', page: 'pages/tasks/index', miniprogramState: 'formal' });
+    expect(sent.data).toEqual({ thing1: { value: '有新的代办任务' }, thing2: { value: '水管漏水' }, time3: { value: '2026年11月2日 09:00' } });
+  });
+
+  test('no authorisation left: the inbox, and WeChat is not called', async () => {
+    expect(await notifier().deliver(message())).toBe('inbox');
+    await grant('resident1', ['task']); // a different template does not count
+    expect(await notifier().deliver(message())).toBe('inbox');
+    expect(cloud.calls).toEqual([]);
+    expect(await remaining('resident1', 'task')).toBe(1);
+  });
+
+  test('WeChat says 43101 (none left on its side): the inbox, and the count is reset', async () => {
+    await grant('resident1', ['progress']);
+    await grant('resident1', ['progress']);
+    cloud.sendFailures.push(new CloudSDKError(43101, 'openapi.subscribeMessage.send:fail user refuse to accept the msg rid: 6543'));
+    expect(await notifier().deliver(message())).toBe('inbox');
+    expect(cloud.callsTo('subscribeMessage.send')).toHaveLength(1);
+    expect(await remaining('resident1', 'progress')).toBe(0);
+    // Nothing left now: the next message is not even tried.
+    expect(await notifier().deliver(message())).toBe('inbox');
+    expect(cloud.callsTo('subscribeMessage.send')).toHaveLength(1);
+  });
+
+  test('one granted authorisation is used exactly once, even by deliveries running side by side', async () => {
+    await grant('resident1', ['progress']);
+    const push = notifier();
+    const channels = await Promise.all([push.deliver(message()), push.deliver(message()), push.deliver(message())]);
+    expect(channels.sort()).toEqual(['inbox', 'inbox', 'subscribe']);
+    expect(cloud.callsTo('subscribeMessage.send')).toHaveLength(1);
+    expect(await remaining('resident1', 'progress')).toBe(0);
+
+    await grant('resident1', ['progress', 'task']);
+    expect(await push.deliver(message())).toBe('subscribe');
+    expect(await push.deliver(message())).toBe('inbox');
+    expect(await remaining('resident1', 'task')).toBe(1);
+  });
+
+  test('a template this environment has not configured (empty id), or a kind without a template: the inbox, nothing used', async () => {
+    await grant('resident1', ['notice', 'progress']);
+    expect(await notifier().deliver(message({ kind: 'points_awarded' }))).toBe('inbox');
+    expect(await notifier().deliver(message({ kind: 'welcome' }))).toBe('inbox');
+    // The shipped config has no template ids at all.
+    expect(await notifier({ templates: shippedTemplates }).deliver(message())).toBe('inbox');
+    expect(cloud.calls).toEqual([]);
+    expect(await remaining('resident1', 'notice')).toBe(1);
+    expect(await remaining('resident1', 'progress')).toBe(1);
+  });
+
+  test('a passing failure throws, so the scheduler retries, and gives the authorisation back', async () => {
+    await grant('resident1', ['progress']);
+    cloud.sendFailures.push(new CloudSDKError(-1, 'openapi.subscribeMessage.send:fail system error'));
+    await expect(notifier().deliver(message())).rejects.toThrow(/system error/);
+    expect(await remaining('resident1', 'progress')).toBe(1);
+    expect(await notifier().deliver(message())).toBe('subscribe');
+    expect(await remaining('resident1', 'progress')).toBe(0);
+  });
+
+  test('a failure that would repeat on every retry (bad field value) goes to the inbox, logged, authorisation kept', async () => {
+    await grant('resident1', ['progress']);
+    cloud.sendFailures.push(new CloudSDKError(47003, 'openapi.subscribeMessage.send:fail argument invalid! data.thing1.value invalid'));
+    expect(await notifier().deliver(message())).toBe('inbox');
+    expect(await remaining('resident1', 'progress')).toBe(1);
+    expect(logged).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('47003') })]);
+  });
+
+  test('a member without an openid is left to the inbox', async () => {
+    expect(await notifier().deliver(message({ userId: 'nobody' }))).toBe('inbox');
+    expect(cloud.calls).toEqual([]);
+  });
+
+  test('the template file is checked: a broken one is reported and keeps templated messages undelivered', async () => {
+    expect(parseSubscribeTemplates(shippedTemplates)).toMatchObject({ ok: true });
+    expect(parseSubscribeTemplates(TEMPLATES)).toMatchObject({ ok: true });
+    const broken = [
+      { ...TEMPLATES, task: { ...TEMPLATES.task, fields: { time3: 'title' } } },
+      { ...TEMPLATES, task: { ...TEMPLATES.task, fields: { amount1: 'title' } } },
+      { ...TEMPLATES, task: { ...TEMPLATES.task, page: 'pages/tasks/index?x=1' } },
+      { ...TEMPLATES, task: { ...TEMPLATES.task, fields: {} } },
+      { task: TEMPLATES.task, progress: TEMPLATES.progress },
+    ];
+    for (const templates of broken) expect(parseSubscribeTemplates(templates)).toMatchObject({ ok: false, message: expect.stringContaining('subscribe-templates.json') });
+
+    await grant('resident1', ['progress']);
+    const push = notifier({ templates: broken[0] });
+    expect(logged[0]).toMatchObject({ level: 'error' });
+    await expect(push.deliver(message())).rejects.toThrow(/subscribe-templates\.json/);
+    expect(await push.deliver(message({ kind: 'welcome' }))).toBe('inbox');
+    expect(await remaining('resident1', 'progress')).toBe(1);
+  });
+});
+
+describe('msgSecCheck content check', () => {
+  const check = () => createMsgSecCheck({ cloud, log });
+
+  test("WeChat's suggest is the verdict; version 2 with the user's openid and the scene's number", async () => {
+    cloud.secAnswers.push({ result: { suggest: 'pass', label: 100 } }, { result: { suggest: 'review', label: 20001 } }, { result: { suggest: 'risky', label: 20002 } });
+    expect(await check().check('楼道灯不亮', 'openid-resident1', 'comment')).toBe('pass');
+    expect(await check().check('大家一起去讨说法', 'openid-resident1', 'forum')).toBe('review');
+    expect(await check().check('有偿代开发票', 'openid-resident1', 'profile')).toBe('risky');
+    expect(cloud.callsTo('security.msgSecCheck')).toEqual([
+      { version: 2, openid: 'openid-resident1', scene: 2, content: '楼道灯不亮' },
+      { version: 2, openid: 'openid-resident1', scene: 3, content: '大家一起去讨说法' },
+      { version: 2, openid: 'openid-resident1', scene: 1, content: '有偿代开发票' },
+    ]);
+  });
+
+  test('fails closed: an error or an odd answer is review (a person looks), never pass, and is logged', async () => {
+    cloud.secAnswers.push(new CloudSDKError(61010, 'openapi.security.msgSecCheck:fail user access expired'), {}, { result: { suggest: 'maybe' } });
+    expect(await check().check('楼道灯不亮', 'openid-resident1', 'social')).toBe('review');
+    expect(await check().check('楼道灯不亮', 'openid-resident1', 'social')).toBe('review');
+    expect(await check().check('楼道灯不亮', 'openid-resident1', 'social')).toBe('review');
+    expect(logged.map((entry) => entry.level)).toEqual(['error', 'warn', 'warn']);
+    expect(cloud.callsTo('security.msgSecCheck')[0]).toMatchObject({ scene: 4 });
+  });
+
+  test('text longer than msgSecCheck takes is checked in pieces and the worst verdict wins; blank text is not sent', async () => {
+    cloud.secAnswers.push({ result: { suggest: 'pass' } }, { result: { suggest: 'review' } });
+    expect(await check().check('好'.repeat(MSG_SEC_CHECK_MAX_CHARS + 10), 'openid-resident1', 'forum')).toBe('review');
+    expect(cloud.callsTo('security.msgSecCheck').map((call) => Array.from(call.content).length)).toEqual([MSG_SEC_CHECK_MAX_CHARS, 10]);
+    expect(await check().check('  \n ', 'openid-resident1', 'forum')).toBe('pass');
+    expect(cloud.callsTo('security.msgSecCheck')).toHaveLength(2);
+  });
+});
+
+describe('mini-program codes', () => {
+  const qr = (envVersion: 'release' | 'trial' = 'release') => createWxQrCodes({ cloud, envVersion: () => envVersion });
+
+  test('made once with getUnlimited, stored in cloud storage, then reused: later asks only sign a link', async () => {
+    const first = await qr().imageUrl('c=c_demo');
+    expect(cloud.callsTo('wxacode.getUnlimited')).toEqual([{ scene: 'c=c_demo', page: 'pages/join/index', checkPath: false, envVersion: 'release' }]);
+    expect(cloud.callsTo('uploadFile')).toEqual([{ cloudPath: 'qrcodes/c_3Dc_5Fdemo.png', bytes: expect.any(Number) }]);
+    expect(first).toMatch(/^https:\/\/.+\/qrcodes\/c_3Dc_5Fdemo\.png\?sign=/);
+
+    const again = await qr().imageUrl('c=c_demo');
+    expect(again).toBe(first);
+    expect(cloud.callsTo('wxacode.getUnlimited')).toHaveLength(1);
+    expect(cloud.callsTo('uploadFile')).toHaveLength(1);
+
+    await qr().imageUrl('sp=p_1');
+    expect(cloud.callsTo('wxacode.getUnlimited')).toHaveLength(2);
+  });
+
+  test('a code for the trial version is kept apart from the released one', async () => {
+    await qr('trial').imageUrl('c=c_demo');
+    expect(cloud.callsTo('wxacode.getUnlimited')[0]).toMatchObject({ envVersion: 'trial' });
+    expect(cloud.callsTo('uploadFile')[0].cloudPath).toBe('qrcodes/trial/c_3Dc_5Fdemo.png');
+    await qr('release').imageUrl('c=c_demo');
+    expect(cloud.callsTo('wxacode.getUnlimited')).toHaveLength(2);
+  });
+
+  test('a scene WeChat would refuse (over 32 characters, or characters outside its set) is refused before any call', async () => {
+    for (const scene of ['c=' + 'x'.repeat(31), '', 'c=社区', 'c=a b']) {
+      await expect(qr().imageUrl(scene)).rejects.toBeInstanceOf(AppError);
+    }
+    expect(cloud.calls).toEqual([]);
+    await expect(qr().imageUrl('c=' + 'x'.repeat(30))).resolves.toMatch(/^https:/);
+  });
+
+  test('file names are one to one with scenes; the page URL is the join page with the scene', () => {
+    expect(sceneFileName('c=c_1')).toBe('c_3Dc_5F1');
+    expect(sceneFileName('c_3Dc')).not.toBe(sceneFileName('c=c'));
+    expect(qrCloudPath("inv=A1!#$&'()*+,/:;=?@-._~", 'release')).toMatch(/^qrcodes\/[A-Za-z0-9_-]+\.png$/);
+    expect(qr().pageUrl('c=c_demo')).toBe('pages/join/index?scene=c%3Dc_demo');
+  });
+});
+
+describe('cloud files', () => {
+  const files = () => createCloudFiles({ cloud, clock });
+  const photo = `cloud://${ENV_BUCKET}/photos/1762045200000-k3j9x0a1.jpg`;
+
+  test('an export is uploaded under an unguessable name and shared as a one-day link', async () => {
+    const saved = await files().saveExport('幸福里社区-民意民盼台账-2026-10.xlsx', new Uint8Array([80, 75, 3, 4]));
+    const [upload] = cloud.callsTo('uploadFile');
+    expect(upload).toEqual({ cloudPath: expect.stringMatching(/^exports\/2026-11-02\/[0-9a-f]{32}-幸福里社区-民意民盼台账-2026-10\.xlsx$/), bytes: 4 });
+    expect(cloud.callsTo('getTempFileURL')).toEqual([{ fileList: [{ fileID: `cloud://${ENV_BUCKET}/${upload.cloudPath}`, maxAge: EXPORT_TTL_S }] }]);
+    expect(saved).toEqual({ url: expect.stringMatching(/^https:\/\/.+\.xlsx\?sign=s1&t=86400$/), expiresAt: T0 + 24 * 60 * 60 * 1000 });
+
+    const second = await files().saveExport('幸福里社区-民意民盼台账-2026-10.xlsx', new Uint8Array([1]));
+    expect(second.url).not.toBe(saved.url);
+    await expect(files().saveExport('../etc/passwd', new Uint8Array([1]))).rejects.toThrow(/bad export file name/);
+  });
+
+  test('a photo exists once the mini-program uploaded it; urlFor gives its fileID, which <Image> shows', async () => {
+    expect(await files().exists(photo)).toBe(false);
+    await cloud.uploadFile({ cloudPath: 'photos/1762045200000-k3j9x0a1.jpg', fileContent: Buffer.from('jpeg') });
+    expect(await files().exists(photo)).toBe(true);
+    expect(files().urlFor(photo)).toBe(photo);
+  });
+
+  test('anything that is not an uploaded photo is refused without asking storage', async () => {
+    const before = cloud.calls.length;
+    for (const id of ['local/abcdefgh.jpg', `cloud://${ENV_BUCKET}/exports/2026-11-02/x.xlsx`, `cloud://${ENV_BUCKET}/photos/../exports/x`, 'https://example.com/a.jpg', `cloud://${ENV_BUCKET}/photos/a b.jpg`]) {
+      expect(await files().exists(id)).toBe(false);
+      expect(files().urlFor(id)).toBe('');
+    }
+    expect(cloud.calls.length).toBe(before);
+  });
+});
+
+describe('wx-cloud helpers', () => {
+  test('the WeChat error code of what wx-server-sdk throws', () => {
+    expect(wxErrorCode(new CloudSDKError(43101, 'x'))).toBe(43101);
+    expect(wxErrorCode(Object.assign(new Error('x'), { errCode: -1 }))).toBe(-1);
+    expect(wxErrorCode(new Error('network down'))).toBeNull();
+    expect(wxErrorCode('43101')).toBeNull();
+  });
+
+  test('settings from the environment: default when unset, a bad value throws at use naming the variable', () => {
+    expect(envSetting('WX_ENV_VERSION', undefined, ['release', 'trial', 'develop'], 'release')()).toBe('release');
+    expect(envSetting('WX_ENV_VERSION', ' trial ', ['release', 'trial', 'develop'], 'release')()).toBe('trial');
+    const typo = envSetting('WX_MINIPROGRAM_STATE', 'fromal', ['formal', 'trial', 'developer'], 'formal');
+    expect(() => typo()).toThrow(/WX_MINIPROGRAM_STATE=fromal/);
+  });
+});
