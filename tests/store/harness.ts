@@ -51,6 +51,10 @@ const cloudbaseLive: StoreKind = {
 export const STORE_KINDS: StoreKind[] = liveEnvironment() ? [sqlite, cloudbaseInMemory, cloudbaseLive] : [sqlite, cloudbaseInMemory];
 
 /**
+ * Refusals are asserted with `rejects.toBeDefined()`: better-sqlite3's errors are built by a native
+ * module that jest shares between the test files of one worker, so they fail `instanceof Error`
+ * (and `rejects.toThrow()`) in every file but the first.
+ *
  * Runs the same store tests on every store. Each test gets a fresh, empty store from `open`
  * (use it in beforeEach and close it in afterEach).
  */
