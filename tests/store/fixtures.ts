@@ -1,6 +1,6 @@
 import type { LatLng } from '../../src/shared/domain/geo';
 import type { Role } from '../../src/shared/domain/roles';
-import type { MemberRecord, Store, UserRecord } from '../../src/server/ports';
+import type { MemberRecord, RequestRecord, Store, UserRecord } from '../../src/server/ports';
 
 export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
 export const CENTER: LatLng = { lat: 30.2741, lng: 120.1551 };
@@ -44,6 +44,48 @@ export function member(userId: string, overrides: Partial<MemberRecord> = {}): M
     appliedAt: T0,
     reviewedAt: T0,
     reviewedBy: 'admin1',
+    ...overrides,
+  };
+}
+
+/** A resident's request in c1 with every field set; tests override what they look at. */
+export function request(id: string, overrides: Partial<RequestRecord> = {}): RequestRecord {
+  return {
+    id,
+    communityId: 'c1',
+    gridId: 'g1',
+    householdId: 'h1',
+    residentId: 'resident1',
+    filedBy: 'resident1',
+    filedByName: null,
+    clientToken: `token-${id}`,
+    category: 'repair',
+    description: '水龙头漏水',
+    address: '3 栋 101',
+    contactName: '李奶奶',
+    contactPhone: '13800000000',
+    location: CENTER,
+    urgency: 'normal',
+    photos: [],
+    state: 'submitted',
+    round: 0,
+    roundDeadline: null,
+    assigneeId: null,
+    completionNote: null,
+    completionPhotos: [],
+    ratingStars: null,
+    ratingComment: null,
+    pointsAwarded: null,
+    createdAt: T0,
+    updatedAt: T0,
+    acceptedAt: null,
+    completedAt: null,
+    ratedAt: null,
+    cancelledAt: null,
+    duplicateOf: null,
+    previousAssigneeId: null,
+    reopenedAt: null,
+    neededSkill: null,
     ...overrides,
   };
 }

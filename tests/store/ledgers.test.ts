@@ -13,7 +13,7 @@ import type {
   Store,
 } from '../../src/server/ports';
 import { STORE_KINDS, describeEachStore, type OpenedStore } from './harness';
-import { CENTER, T0, seedCommunities, user } from './fixtures';
+import { T0, seedCommunities, user, request } from './fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -88,46 +88,6 @@ function evaluation(memberId: string, period: string, overrides: Partial<Evaluat
   return { communityId: 'c1', memberId, period, grade: 'qualified', note: '', evaluatedBy: 'admin1', evaluatedAt: T0, ...overrides };
 }
 
-function request(id: string, overrides: Partial<RequestRecord> = {}): RequestRecord {
-  return {
-    id,
-    communityId: 'c1',
-    gridId: 'g1',
-    householdId: 'h1',
-    residentId: 'resident1',
-    filedBy: 'resident1',
-    filedByName: null,
-    clientToken: `token-${id}`,
-    category: 'repair',
-    description: '水龙头漏水',
-    address: '3 栋 101',
-    contactName: '李奶奶',
-    contactPhone: '13800000000',
-    location: CENTER,
-    urgency: 'normal',
-    photos: [],
-    state: 'submitted',
-    round: 0,
-    roundDeadline: null,
-    assigneeId: null,
-    completionNote: null,
-    completionPhotos: [],
-    ratingStars: null,
-    ratingComment: null,
-    pointsAwarded: null,
-    createdAt: T0,
-    updatedAt: T0,
-    acceptedAt: null,
-    completedAt: null,
-    ratedAt: null,
-    cancelledAt: null,
-    duplicateOf: null,
-    previousAssigneeId: null,
-    reopenedAt: null,
-    neededSkill: null,
-    ...overrides,
-  };
-}
 
 function account(id: string, overrides: Partial<AccountRecord> = {}): AccountRecord {
   return { id, communityId: 'c1', kind: 'member', ownerId: id.replace(/^acc_/, ''), balance: 0, held: 0, allowNegative: false, ...overrides };

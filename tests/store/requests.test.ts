@@ -2,7 +2,7 @@ import type { Page, TPageInput } from '../../src/shared/contracts/common';
 import type { RequestState } from '../../src/shared/domain/request-state';
 import type { DemandFilter, OfferRecord, OutboxRecord, RequestEventRecord, RequestRecord, Store } from '../../src/server/ports';
 import { describeEachStore, type OpenedStore } from './harness';
-import { CENTER, T0, offset, seedCommunities } from './fixtures';
+import { CENTER, T0, offset, seedCommunities, request } from './fixtures';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -26,46 +26,6 @@ const byKeyDesc = (a: { createdAt: number; id: string }, b: { createdAt: number;
 const newestIds = <T extends { createdAt: number; id: string }>(rows: readonly T[]) => [...rows].sort(byKeyDesc).map((row) => row.id);
 const pad = (index: number) => String(index).padStart(3, '0');
 
-function request(id: string, overrides: Partial<RequestRecord> = {}): RequestRecord {
-  return {
-    id,
-    communityId: 'c1',
-    gridId: 'g1',
-    householdId: 'h1',
-    residentId: 'resident1',
-    filedBy: 'resident1',
-    filedByName: null,
-    clientToken: `token-${id}`,
-    category: 'repair',
-    description: '水龙头漏水',
-    address: '3 栋 101',
-    contactName: '李奶奶',
-    contactPhone: '13800000000',
-    location: CENTER,
-    urgency: 'normal',
-    photos: [],
-    state: 'submitted',
-    round: 0,
-    roundDeadline: null,
-    assigneeId: null,
-    completionNote: null,
-    completionPhotos: [],
-    ratingStars: null,
-    ratingComment: null,
-    pointsAwarded: null,
-    createdAt: T0,
-    updatedAt: T0,
-    acceptedAt: null,
-    completedAt: null,
-    ratedAt: null,
-    cancelledAt: null,
-    duplicateOf: null,
-    previousAssigneeId: null,
-    reopenedAt: null,
-    neededSkill: null,
-    ...overrides,
-  };
-}
 
 function offer(requestId: string, memberId: string, overrides: Partial<OfferRecord> = {}): OfferRecord {
   return {

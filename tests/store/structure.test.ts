@@ -4,7 +4,7 @@ import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
 import { rankCandidates, type DispatchCandidate } from '../../src/shared/domain/dispatch-ranking';
 import type { CandidateQuery, CentralHouseholdRecord, EscalationRecord, RequestRecord, ServicePointRecord, ShopRecord, Store, UserRecord } from '../../src/server/ports';
 import { describeEachStore, type OpenedStore } from './harness';
-import { CENTER, T0, member, offset, seedCommunities, user } from './fixtures';
+import { CENTER, T0, member, offset, seedCommunities, user, request } from './fixtures';
 
 /** Every page of a paged list, following cursors (with a guard against a cursor that never ends). */
 async function allPages<T>(fetch: (page: TPageInput) => Promise<Page<T>>, limit: number): Promise<{ items: T[]; pages: number }> {
@@ -26,46 +26,6 @@ const byKeyDesc = <T>(key: (item: T) => [number, string]) => (a: T, b: T) => {
   return tb - ta || (ib < ia ? -1 : ib > ia ? 1 : 0);
 };
 
-function request(id: string, overrides: Partial<RequestRecord> = {}): RequestRecord {
-  return {
-    id,
-    communityId: 'c1',
-    gridId: 'g1',
-    householdId: 'h1',
-    residentId: 'resident1',
-    filedBy: 'resident1',
-    filedByName: null,
-    clientToken: `token-${id}`,
-    category: 'repair',
-    description: '水龙头漏水',
-    address: '3 栋 101',
-    contactName: '李奶奶',
-    contactPhone: '13800000000',
-    location: CENTER,
-    urgency: 'normal',
-    photos: [],
-    state: 'submitted',
-    round: 0,
-    roundDeadline: null,
-    assigneeId: null,
-    completionNote: null,
-    completionPhotos: [],
-    ratingStars: null,
-    ratingComment: null,
-    pointsAwarded: null,
-    createdAt: T0,
-    updatedAt: T0,
-    acceptedAt: null,
-    completedAt: null,
-    ratedAt: null,
-    cancelledAt: null,
-    duplicateOf: null,
-    previousAssigneeId: null,
-    reopenedAt: null,
-    neededSkill: null,
-    ...overrides,
-  };
-}
 
 /**
  * Inserts requests through the requests repository. While the CloudBase requests repository is
