@@ -535,6 +535,8 @@ export interface LedgerRepo {
   listHoldsDue(now: number, limit: number): Promise<HoldRecord[]>;
   /** Every account (of one community, or all) with its replayed balance and pending holds. */
   auditAccounts(communityId: string | null): Promise<AccountAudit[]>;
+  /** Stored balances and holds of a community's accounts of one kind, added up (no replay). */
+  sumAccounts(communityId: string, kind: AccountKind): Promise<{ balance: number; held: number }>;
   countPostings(communityId: string | null): Promise<number>;
   /** Sums of postings since a moment, by kind, in one community. */
   sumByKind(communityId: string, since: number): Promise<Record<string, number>>;

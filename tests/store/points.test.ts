@@ -419,6 +419,14 @@ describeEachStore('points: ledger', (kind) => {
     }
     expect(audits.find((audit) => audit.account.id === 'member:member2')?.account.held).toBe(4);
     expect(audits.reduce((sum, audit) => sum + audit.replayedBalance, 0)).toBe(0);
+    const memberAudits = audits.filter((audit) => audit.account.kind === 'member');
+    expect(await store.read((tx) => tx.ledger.sumAccounts('c1', 'member'))).toEqual({
+      balance: memberAudits.reduce((sum, audit) => sum + audit.account.balance, 0),
+      held: 4,
+    });
+    expect(await store.read((tx) => tx.ledger.sumAccounts('c1', 'shop'))).toEqual({ balance: balances.get('shop:s1'), held: 0 });
+    expect(await store.read((tx) => tx.ledger.sumAccounts('c2', 'member'))).toEqual({ balance: 9, held: 0 });
+    expect(await store.read((tx) => tx.ledger.sumAccounts('c-none', 'member'))).toEqual({ balance: 0, held: 0 });
 
     const everything = await store.read((tx) => tx.ledger.auditAccounts(null));
     expect(everything.map((audit) => audit.account.id)).toEqual(['issuance:c1', 'member:member1', 'member:member2', 'member:member3', 'shop:s1', 'issuance:c2', 'member:resident9']);

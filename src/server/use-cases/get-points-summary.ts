@@ -9,13 +9,13 @@ export async function getPointsSummary({ runtime, caller }: ActionContext, input
   const since = input.period === 'month' ? chinaMonthStart(runtime.clock.now()) : 0;
   return runtime.store.read(async (tx) => {
     const totals = totalsByKind(await tx.ledger.sumByKind(caller.communityId, since));
-    const members = (await tx.ledger.auditAccounts(caller.communityId)).filter(({ account }) => account.kind === 'member');
+    const members = await tx.ledger.sumAccounts(caller.communityId, 'member');
     const leaders = await tx.ledger.leaderboard(caller.communityId, since, LEADERBOARD_SIZE);
     const names = new Map((await tx.users.listByIds(leaders.map((leader) => leader.memberId))).map((user) => [user.id, user.name]));
     return {
       ...totals,
-      outstanding: members.reduce((sum, { account }) => sum + account.balance, 0),
-      held: members.reduce((sum, { account }) => sum + account.held, 0),
+      outstanding: members.balance,
+      held: members.held,
       leaderboard: leaders.map((leader) => ({ ...leader, name: names.get(leader.memberId) ?? '' })),
     };
   });

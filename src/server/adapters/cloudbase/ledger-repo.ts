@@ -45,7 +45,7 @@ export const SUM_POSTING_CAP = 200_000;
  * report balances as wrong that are right, so past the cap it throws instead of answering.
  */
 export const AUDIT_POSTING_CAP = 200_000;
-/** Accounts (and pending holds) one `auditAccounts` call reads at most; past it, it throws. */
+/** Accounts (and pending holds) one `auditAccounts` or `sumAccounts` call reads at most; past it, it throws. */
 export const AUDIT_ACCOUNT_CAP = 50_000;
 
 const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
@@ -145,7 +145,7 @@ async function scanById(db: DocDb, collection: string, where: Where, fields: rea
   for (;;) {
     const batch = await db.find(collection, last === null ? where : { ...where, id: { gt: last } }, { orderBy: [{ field: 'id', direction: 'asc' }], limit: SCAN_BATCH, fields: wanted });
     docs.push(...batch);
-    if (docs.length > cap) throw new Error(`auditAccounts: more than ${cap} ${what} to read in one call`);
+    if (docs.length > cap) throw new Error(`ledger: more than ${cap} ${what} to read in one call`);
     if (batch.length < SCAN_BATCH) return docs;
     last = String(batch[batch.length - 1].id);
   }
@@ -261,6 +261,11 @@ export function createLedgerRepo(db: DocDb, session: DocSession): LedgerRepo {
       }
       accounts.sort((a, b) => binaryCompare(a.communityId, b.communityId) || binaryCompare(a.id, b.id));
       return accounts.map((account): AccountAudit => ({ account, replayedBalance: replayed.get(account.id) ?? 0, pendingHolds: pending.get(account.id) ?? 0 }));
+    },
+
+    async sumAccounts(communityId, kind) {
+      const docs = await scanById(db, ACCOUNTS, { communityId, kind }, ['balance', 'held'], AUDIT_ACCOUNT_CAP, 'accounts');
+      return docs.reduce((sums, doc) => ({ balance: sums.balance + Number(doc.balance), held: sums.held + Number(doc.held) }), { balance: 0, held: 0 });
     },
 
     countPostings(communityId) {

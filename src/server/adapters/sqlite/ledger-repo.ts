@@ -40,6 +40,7 @@ export function createLedgerRepo(db: Database.Database): LedgerRepo {
         - COALESCE((SELECT SUM(amount) FROM postings WHERE debit_account_id = a.id), 0) AS replayed,
       COALESCE((SELECT SUM(amount) FROM holds WHERE account_id = a.id AND status = 'pending'), 0) AS pending
     FROM accounts a WHERE @communityId IS NULL OR a.community_id = @communityId ORDER BY a.community_id, a.id`);
+  const sumAccounts = db.prepare('SELECT COALESCE(SUM(balance), 0) AS balance, COALESCE(SUM(held), 0) AS held FROM accounts WHERE community_id = ? AND kind = ?');
   const countPostings = db.prepare('SELECT COUNT(*) AS n FROM postings WHERE @communityId IS NULL OR community_id = @communityId');
   const sumByKind = db.prepare('SELECT kind, SUM(amount) AS total FROM postings WHERE community_id = ? AND created_at >= ? GROUP BY kind');
   const leaderboard = db.prepare(`SELECT a.owner_id, SUM(p.amount) AS earned FROM postings p JOIN accounts a ON a.id = p.credit_account_id
@@ -115,6 +116,10 @@ export function createLedgerRepo(db: Database.Database): LedgerRepo {
     },
     async auditAccounts(communityId) {
       return (audit.all({ communityId }) as Row[]).map((row) => ({ account: toAccount(row), replayedBalance: num(row.replayed), pendingHolds: num(row.pending) }));
+    },
+    async sumAccounts(communityId, kind) {
+      const row = sumAccounts.get(communityId, kind) as Row;
+      return { balance: num(row.balance), held: num(row.held) };
     },
     async countPostings(communityId) {
       return num((countPostings.get({ communityId }) as Row).n);
