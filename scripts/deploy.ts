@@ -1,12 +1,12 @@
 /**
  * `npm run deploy [-- --dry-run] [-- <function> …]`: bundles the cloud functions and deploys them
  * to the CloudBase environment with the CloudBase CLI (run through npx, never installed here), then
- * prints what to set up by hand for the database (collections, indexes, security rules).
+ * brings the database in line with cloudbase/database/ (`npm run setup-database`).
  *
  * Needs TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY and POINTS_SIGNING_KEY in the environment.
  * cloudbaserc.json reads TCB_ENV_ID and POINTS_SIGNING_KEY through its {{env.X}} placeholders.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLOUD_FUNCTIONS } from './cloud-functions';
 import { checkEnvironment, failWith, NPM, NPX, runCommands, type Command, type EnvRequirement } from './command-runner';
@@ -54,64 +54,8 @@ export function deployCommands(env: NodeJS.ProcessEnv, names: readonly string[])
       program: NPX,
       args: [...tcb, 'fn', 'deploy', name, '-e', envId, '--force', '--yes'],
     })),
+    { title: '数据库：补齐集合、索引与安全规则（cloudbase/database/）/ database: collections, indexes, security rules', program: NPM, args: ['run', 'setup-database'] },
   ];
-}
-
-interface CollectionFile {
-  collection: string;
-  indexes?: unknown[];
-}
-
-function describeKeys(keys: unknown): string {
-  if (Array.isArray(keys)) {
-    return keys
-      .map((key: unknown) => {
-        if (typeof key === 'string') return key;
-        if (typeof key === 'object' && key !== null) {
-          const record = key as Record<string, unknown>;
-          const field = record.name ?? record.field ?? record.key;
-          const direction = record.direction ?? record.order ?? record.type;
-          if (typeof field === 'string') return direction === undefined ? field : `${field} ${String(direction)}`;
-        }
-        return JSON.stringify(key);
-      })
-      .join(', ');
-  }
-  if (typeof keys === 'object' && keys !== null) return Object.entries(keys).map(([field, direction]) => `${field} ${String(direction)}`).join(', ');
-  return JSON.stringify(keys);
-}
-
-export function describeIndex(index: unknown): string {
-  if (typeof index !== 'object' || index === null) return JSON.stringify(index);
-  const record = index as Record<string, unknown>;
-  const keys = record.keys ?? record.fields ?? record.key;
-  if (keys === undefined) return JSON.stringify(index);
-  const name = typeof record.name === 'string' ? `${record.name}: ` : '';
-  const unique = record.unique === true ? '（唯一 / unique）' : '';
-  return `${name}${describeKeys(keys)}${unique}`;
-}
-
-/** What to click in the CloudBase console for cloudbase/database/*.json (the CLI has no command for indexes). */
-export function databaseInstructions(dir = join(root, 'cloudbase', 'database')): string {
-  const lines = ['', '数据库（在云开发控制台手动完成，只需做一次；新增集合或索引时再做）/ Database, by hand in the CloudBase console:', ''];
-  if (!existsSync(dir)) return [...lines, `  没有找到 ${dir}，跳过。`].join('\n');
-  const files = readdirSync(dir).filter((file) => file.endsWith('.json') && file !== 'security-rule.json').sort();
-  const collections = files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as CollectionFile);
-  if (collections.length === 0) lines.push('  （cloudbase/database/ 里还没有集合定义文件 / no collection files in cloudbase/database/ yet）');
-  lines.push(`  1. 数据库 → 新建集合，共 ${collections.length} 个 / create these collections:`);
-  for (const { collection, indexes } of collections) {
-    lines.push(`     - ${collection}`);
-    for (const index of indexes ?? []) lines.push(`         索引 / index: ${describeIndex(index)}`);
-  }
-  lines.push('  2. 每个集合 → 索引管理 → 添加索引，按上面列出的字段与顺序（地理位置字段选“地理位置”索引）/ add each index listed above.');
-  const rulePath = join(dir, 'security-rule.json');
-  if (existsSync(rulePath)) {
-    const rule = readFileSync(rulePath, 'utf8').trim();
-    lines.push('  3. 每个集合 → 数据权限 → 自定义安全规则，粘贴 cloudbase/database/security-rule.json：/ paste this security rule into every collection:');
-    lines.push(...rule.split('\n').map((line) => `       ${line}`));
-    lines.push('     客户端不直接读写任何集合，所有读写都经过云函数（云函数不受安全规则限制）。/ Clients never touch the database directly; only functions do.');
-  }
-  return lines.join('\n');
 }
 
 const AFTER_DEPLOY = `
@@ -144,7 +88,6 @@ function main(): void {
   if (dryRun) console.log(`演练模式：只打印命令，不执行 / dry run: commands only\n环境 / environment: ${process.env.TCB_ENV_ID}\n`);
   else console.log(`部署到云开发环境 ${process.env.TCB_ENV_ID}：${names.join(', ')}\n（如果 tcb 提示“您已登录”，用的是本机已有的登录；要换账号先运行 npx --yes --package=${TCB_CLI} tcb logout）`);
   runCommands(commands, { dryRun, cwd: root });
-  console.log(databaseInstructions());
   console.log(AFTER_DEPLOY);
   if (!dryRun) console.log(`\n完成：${names.length} 个云函数已部署到 ${process.env.TCB_ENV_ID}。/ Done.`);
 }
