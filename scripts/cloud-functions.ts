@@ -8,7 +8,7 @@
 export type OpenApi = 'subscribeMessage.send' | 'wxacode.getUnlimited' | 'security.msgSecCheck';
 
 /** Environment variables a function reads at run time; deploy fills them from the deployer's environment. */
-export type FunctionEnvVariable = 'POINTS_SIGNING_KEY';
+export type FunctionEnvVariable = 'POINTS_SIGNING_KEY' | 'WX_MINIPROGRAM_STATE' | 'WX_ENV_VERSION';
 
 export interface TimerTrigger {
   name: string;
@@ -36,7 +36,7 @@ export const CLOUD_FUNCTIONS: readonly CloudFunctionSpec[] = [
   // Redeem and pickup codes are HMAC-signed with POINTS_SIGNING_KEY.
   { name: 'points', timeout: 10, memorySize: 256, openapi: [], env: ['POINTS_SIGNING_KEY'] },
   // Community, grid, service point and activity QR codes; names and addresses typed by people.
-  { name: 'community', timeout: 20, memorySize: 256, openapi: ['wxacode.getUnlimited', 'security.msgSecCheck'], env: [] },
+  { name: 'community', timeout: 20, memorySize: 256, openapi: ['wxacode.getUnlimited', 'security.msgSecCheck'], env: ['WX_ENV_VERSION'] },
   { name: 'service', timeout: 10, memorySize: 256, openapi: [], env: [] },
   // Replies to suggestions and project progress are published to residents.
   { name: 'ledgers', timeout: 15, memorySize: 256, openapi: ['security.msgSecCheck'], env: [] },
@@ -45,13 +45,13 @@ export const CLOUD_FUNCTIONS: readonly CloudFunctionSpec[] = [
   // Proposals and comments are published to the voters.
   { name: 'deliberations', timeout: 10, memorySize: 256, openapi: ['security.msgSecCheck'], env: [] },
   // Timer only: offer rounds, order holds, duties, project reminders, then the outbox as subscribe messages.
-  { name: 'scheduler', timeout: 20, memorySize: 256, openapi: ['subscribeMessage.send'], env: [], triggers: [SCHEDULER_TRIGGER] },
+  { name: 'scheduler', timeout: 20, memorySize: 256, openapi: ['subscribeMessage.send'], env: ['WX_MINIPROGRAM_STATE'], triggers: [SCHEDULER_TRIGGER] },
 ];
 
 /** Runtime.port → what a bundle that uses it must declare. Checked by the build against the code each bundle contains. */
 export const PORT_REQUIREMENTS: readonly { port: string; pattern: RegExp; openapi?: OpenApi; env?: FunctionEnvVariable }[] = [
-  { port: 'notifier', pattern: /\bnotifier\b/, openapi: 'subscribeMessage.send' },
-  { port: 'qrCodes', pattern: /\bqrCodes\b/, openapi: 'wxacode.getUnlimited' },
+  { port: 'notifier', pattern: /\bnotifier\b/, openapi: 'subscribeMessage.send', env: 'WX_MINIPROGRAM_STATE' },
+  { port: 'qrCodes', pattern: /\bqrCodes\b/, openapi: 'wxacode.getUnlimited', env: 'WX_ENV_VERSION' },
   { port: 'contentCheck', pattern: /\bcontentCheck\b/, openapi: 'security.msgSecCheck' },
   { port: 'signingKey', pattern: /\bsigningKey\b/, env: 'POINTS_SIGNING_KEY' },
 ];

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ENV_VERSIONS, MINIPROGRAM_STATES } from '../src/server/adapters/cloudbase/wechat/wx-cloud';
 import { CLOUD_FUNCTIONS } from './cloud-functions';
 import { checkEnvironment, failWith, NPM, NPX, runCommands, type Command, type EnvRequirement } from './command-runner';
 
@@ -30,6 +31,33 @@ export const DEPLOY_ENV: readonly EnvRequirement[] = [
     patternHint: '不能包含引号、反斜杠或控制字符（它会写进 cloudbaserc.json）/ no quotes, backslashes or control characters',
   },
 ];
+
+/** Settings with a default: deploy fills in the default when unset, so cloudbaserc.json never gets an empty value. */
+export const DEPLOY_SETTINGS: readonly { name: string; values: readonly string[]; fallback: string; hint: string }[] = [
+  {
+    name: 'WX_MINIPROGRAM_STATE',
+    values: MINIPROGRAM_STATES,
+    fallback: 'formal',
+    hint: '订阅消息点开后进入的版本：formal 正式版（默认）、trial 体验版、developer 开发版 / which version a subscribe message opens',
+  },
+  {
+    name: 'WX_ENV_VERSION',
+    values: ENV_VERSIONS,
+    fallback: 'release',
+    hint: '社区、网格、服务点和活动二维码打开的版本：release 正式版（默认）、trial 体验版、develop 开发版 / which version the QR codes open',
+  },
+];
+
+/** Fills in the defaults of unset settings in `env` and names every setting with a value it cannot take. */
+export function applyDeploySettings(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  for (const setting of DEPLOY_SETTINGS) {
+    const value = env[setting.name]?.trim();
+    if (!value) env[setting.name] = setting.fallback;
+    else if (!setting.values.includes(value)) problems.push(`${setting.name}=${value} 不对，应为 ${setting.values.join(' / ')} 之一：${setting.hint}\n    ${setting.name} must be one of ${setting.values.join(', ')}.`);
+  }
+  return problems;
+}
 
 interface RcFunction {
   name: string;
@@ -71,7 +99,7 @@ function main(): void {
   const dryRun = argv.includes('--dry-run');
   const requested = argv.filter((arg) => !arg.startsWith('--'));
 
-  const problems = checkEnvironment(DEPLOY_ENV);
+  const problems = [...checkEnvironment(DEPLOY_ENV), ...applyDeploySettings(process.env)];
   const configured = configuredFunctions();
   const expected = CLOUD_FUNCTIONS.map((spec) => spec.name);
   const missing = expected.filter((name) => !configured.includes(name));
@@ -87,6 +115,7 @@ function main(): void {
   const commands = deployCommands(process.env, names);
   if (dryRun) console.log(`演练模式：只打印命令，不执行 / dry run: commands only\n环境 / environment: ${process.env.TCB_ENV_ID}\n`);
   else console.log(`部署到云开发环境 ${process.env.TCB_ENV_ID}：${names.join(', ')}\n（如果 tcb 提示“您已登录”，用的是本机已有的登录；要换账号先运行 npx --yes --package=${TCB_CLI} tcb logout）`);
+  console.log(DEPLOY_SETTINGS.map((setting) => `${setting.name}=${process.env[setting.name]}`).join('  '));
   runCommands(commands, { dryRun, cwd: root });
   console.log(AFTER_DEPLOY);
   if (!dryRun) console.log(`\n完成：${names.length} 个云函数已部署到 ${process.env.TCB_ENV_ID}。/ Done.`);

@@ -96,6 +96,15 @@ describe('npm run deploy', () => {
     expect(stdout).not.toContain(env.POINTS_SIGNING_KEY);
   });
 
+  test('the version settings default to the released version, take trial while testing, and refuse anything else', () => {
+    expect(runScript('deploy.ts', ['--dry-run'], env).stdout).toContain('WX_MINIPROGRAM_STATE=formal  WX_ENV_VERSION=release');
+    expect(runScript('deploy.ts', ['--dry-run'], { ...env, WX_MINIPROGRAM_STATE: 'trial', WX_ENV_VERSION: 'trial' }).stdout).toContain('WX_MINIPROGRAM_STATE=trial  WX_ENV_VERSION=trial');
+    const refused = runScript('deploy.ts', ['--dry-run'], { ...env, WX_ENV_VERSION: 'beta' });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('WX_ENV_VERSION=beta 不对，应为 release / trial / develop 之一');
+    expect(refused.stdout).not.toContain('npm run build:functions');
+  });
+
   test('--dry-run of one function deploys only that one', () => {
     const { status, stdout } = runScript('deploy.ts', ['--dry-run', 'points'], env);
     expect(status).toBe(0);

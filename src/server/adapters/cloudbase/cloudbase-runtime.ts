@@ -7,7 +7,7 @@ import { createNodeSdkDocDb } from './node-sdk-doc-db';
 import { createCloudFiles } from './wechat/cloud-files';
 import { createMsgSecCheck } from './wechat/msg-sec-check';
 import { createSubscribeNotifier } from './wechat/subscribe-notifier';
-import { createWxCloud, envSetting, type EnvVersion, type MiniprogramState } from './wechat/wx-cloud';
+import { createWxCloud, ENV_VERSIONS, envSetting, MINIPROGRAM_STATES, type EnvVersion, type MiniprogramState } from './wechat/wx-cloud';
 import { createWxQrCodes } from './wechat/wx-qr-codes';
 
 /** A timer trigger's event; a client calling the function cannot give itself a platform identity-free call. */
@@ -47,8 +47,8 @@ export function createCloudbaseRuntime(): Runtime {
   };
   // wx-server-sdk loads on the first WeChat call; a path's fileID comes from node-sdk's storage.
   const cloud = createWxCloud(app);
-  const miniprogramState = envSetting<MiniprogramState>('WX_MINIPROGRAM_STATE', process.env.WX_MINIPROGRAM_STATE, ['formal', 'trial', 'developer'], 'formal');
-  const envVersion = envSetting<EnvVersion>('WX_ENV_VERSION', process.env.WX_ENV_VERSION, ['release', 'trial', 'develop'], 'release');
+  const miniprogramState = envSetting<MiniprogramState>('WX_MINIPROGRAM_STATE', process.env.WX_MINIPROGRAM_STATE, MINIPROGRAM_STATES, 'formal');
+  const envVersion = envSetting<EnvVersion>('WX_ENV_VERSION', process.env.WX_ENV_VERSION, ENV_VERSIONS, 'release');
   return {
     store,
     clock: systemClock,

@@ -9,8 +9,12 @@
  * numeric `errCode` (43101, 40037, …) and an `errMsg`; see `wxErrorCode`.
  */
 
-export type MiniprogramState = 'developer' | 'trial' | 'formal';
-export type EnvVersion = 'release' | 'trial' | 'develop';
+/** Which version a subscribe message opens (WX_MINIPROGRAM_STATE on the scheduler). */
+export const MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const;
+export type MiniprogramState = (typeof MINIPROGRAM_STATES)[number];
+/** Which version a mini-program code opens (WX_ENV_VERSION on the community function). */
+export const ENV_VERSIONS = ['release', 'trial', 'develop'] as const;
+export type EnvVersion = (typeof ENV_VERSIONS)[number];
 
 export interface SubscribeSendParams {
   touser: string;
