@@ -11,7 +11,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
-    defineConstants: {},
+    // The environment `Taro.cloud.init` targets: an AppID may be linked to several (test, production).
+    defineConstants: { CLOUD_ENV_ID: JSON.stringify(process.env.TCB_ENV_ID ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

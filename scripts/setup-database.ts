@@ -6,6 +6,7 @@
  *
  * Needs TCB_ENV_ID, TCB_SECRET_ID and TCB_SECRET_KEY in the environment.
  */
+import { mapLimit } from '../src/server/adapters/cloudbase/map-limit';
 import { checkEnvironment, failWith } from './command-runner';
 import { createManagerDatabaseAdmin, type DatabaseAdmin } from './database-admin';
 import { describeIndexKeys, readDatabaseDefinitions, type DatabaseDefinitions } from './database-definitions';
@@ -16,13 +17,8 @@ import { DEPLOY_ENV } from './deploy';
 const READ_CONCURRENCY = 5;
 
 async function readExisting(admin: DatabaseAdmin, names: readonly string[]): Promise<Map<string, ExistingIndex[] | null>> {
-  const existing = new Map<string, ExistingIndex[] | null>();
-  const queue = [...names];
-  const worker = async () => {
-    for (let name = queue.shift(); name !== undefined; name = queue.shift()) existing.set(name, await admin.describeCollection(name));
-  };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
-  return existing;
+  const states = await mapLimit(names, READ_CONCURRENCY, (name) => admin.describeCollection(name));
+  return new Map(names.map((name, index) => [name, states[index]]));
 }
 
 export function describeStep(step: DatabaseStep): string {

@@ -6,7 +6,7 @@ import './app.css';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
-    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ traceUser: true });
+    if (process.env.TARO_ENV === 'weapp') Taro.cloud.init({ env: CLOUD_ENV_ID || undefined, traceUser: true });
     if (process.env.TARO_ENV === 'h5') {
       makePagesKeyboardScrollable();
       labelImagePicker();

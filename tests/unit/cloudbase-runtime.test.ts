@@ -15,6 +15,8 @@ describe('CloudBase runtime guards', () => {
   test('outside CloudBase (no platform keys) the runtime refuses with a message saying so', () => {
     expect(() => assertCloudEnvironment({})).toThrow(AppError);
     expect(() => assertCloudEnvironment({})).toThrow(/云开发环境/);
+    // The deployer's key variable is not the platform's: the SDK would not use it.
+    expect(() => assertCloudEnvironment({ TCB_SECRET_ID: 'AKID…', TCB_SECRET_KEY: 'key' })).toThrow(/云开发环境/);
     expect(() => assertCloudEnvironment({ TENCENTCLOUD_SECRETID: 'AKID…' })).not.toThrow();
   });
 });

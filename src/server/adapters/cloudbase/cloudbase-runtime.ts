@@ -21,7 +21,7 @@ export function isTimerTriggerEvent(event: unknown, openid: string | null): bool
  * from a timer outside any promise, so the runtime refuses first, with a message that says why.
  */
 export function assertCloudEnvironment(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.TENCENTCLOUD_SECRETID || env.TCB_SECRET_ID) return;
+  if (env.TENCENTCLOUD_SECRETID) return;
   throw new AppError('INTERNAL', '服务未运行在云开发环境中（缺少 TENCENTCLOUD_SECRETID 等临时密钥），请在云开发控制台部署后再调用');
 }
 

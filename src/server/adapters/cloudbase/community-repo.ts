@@ -3,8 +3,11 @@ import { OPEN_STATES } from '../../../shared/domain/request-state';
 import type { BuildingRecord, CentralHouseholdRecord, CommunityRecord, CommunityRepo, GridRecord, HouseholdRecord, StructureCounts } from '../../ports';
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
 import { compositeId, toDoc } from './doc-db';
-import { findPage } from './paging';
-import { MEMBERS, USERS, binaryCompare, containsFolded, keywordTerms, mapLimit, scanPage, searchTerms } from './users-repo';
+import { findPage, scanPage } from './paging';
+import { MEMBERS, USERS } from './users-repo';
+import { binaryCompare } from './binary-compare';
+import { containsFolded, keywordTerms, searchTerms } from './keyword-terms';
+import { mapLimit } from './map-limit';
 
 /*
  * Collections written here (every `_id` is the record's id unless said otherwise):

@@ -3,7 +3,8 @@ import type { DeliberationCommentRecord, DeliberationPatch, DeliberationRecord, 
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
 import { compositeId, toDoc } from './doc-db';
 import { findPage } from './paging';
-import { USERS, binaryCompare } from './users-repo';
+import { USERS } from './users-repo';
+import { binaryCompare } from './binary-compare';
 
 /*
  * Collections written here:

@@ -3,7 +3,7 @@ import type { AccountAudit, AccountKind, AccountRecord, HoldRecord, HoldStatus, 
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
 import { toDoc } from './doc-db';
 import { findPage } from './paging';
-import { binaryCompare } from './users-repo';
+import { binaryCompare } from './binary-compare';
 
 /*
  * Collections written here:

@@ -4,19 +4,11 @@ import { distanceMeters, type LatLng } from '../../../shared/domain/geo';
 import type { CandidateQuery, MemberRecord, MemberRepo } from '../../ports';
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
 import { geoPoint, toDoc } from './doc-db';
-import { findPage } from './paging';
-import {
-  MEMBERS,
-  MEMBER_HOUSEHOLDS,
-  USERS,
-  binaryCompare,
-  containsFolded,
-  keywordTerms,
-  mapLimit,
-  memberSearchTerms,
-  scanPage,
-  startsWithFolded,
-} from './users-repo';
+import { findPage, scanPage } from './paging';
+import { MEMBERS, MEMBER_HOUSEHOLDS, USERS, memberSearchTerms } from './users-repo';
+import { binaryCompare } from './binary-compare';
+import { containsFolded, keywordTerms, startsWithFolded } from './keyword-terms';
+import { mapLimit } from './map-limit';
 
 /*
  * Collections written here:

@@ -46,3 +46,37 @@ export async function findPage(db: DocDb, collection: string, where: Where, page
   }
   return toPage(docs, page, (doc) => ({ createdAt: doc[keys.createdAt] as number, id: String(doc[keys.id]) }));
 }
+
+/** Documents read per call while scanning, and at most per page before a short page is returned. */
+const SCAN_BATCH = 99;
+const SCAN_CAP = 500;
+
+/**
+ * Keyset paging (newest first, same cursors as `findPage`) over the documents matching `where`
+ * that also pass `accept`. Reads in batches until the page is full; after SCAN_CAP documents
+ * without filling it, returns the matches so far with a cursor just after the last document read,
+ * so the next page continues there: a page may then hold fewer than `limit` items, but no match is
+ * ever skipped or repeated.
+ */
+export async function scanPage(db: DocDb, collection: string, where: Where, page: TPageInput, accept: (doc: Doc) => boolean, keys?: PageKeys): Promise<Page<Doc>> {
+  const matched: Doc[] = [];
+  let cursor = page.cursor;
+  let scanned = 0;
+  for (;;) {
+    const batch = await findPage(db, collection, where, { cursor, limit: SCAN_BATCH }, keys);
+    for (const doc of batch.items) {
+      if (!accept(doc)) continue;
+      matched.push(doc);
+      if (matched.length > page.limit) {
+        const last = matched[page.limit - 1];
+        const createdAt = last[keys?.createdAt ?? 'createdAt'] as number;
+        const id = String(last[keys?.id ?? 'id']);
+        return { items: matched.slice(0, page.limit), nextCursor: `${createdAt}~${id}` };
+      }
+    }
+    scanned += batch.items.length;
+    if (!batch.nextCursor) return { items: matched, nextCursor: null };
+    if (scanned >= SCAN_CAP) return { items: matched, nextCursor: batch.nextCursor };
+    cursor = batch.nextCursor;
+  }
+}

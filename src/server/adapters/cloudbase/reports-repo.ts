@@ -4,7 +4,8 @@ import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { MemberFigures, ReportRepo, RequestFact, StatsScope } from '../../ports';
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
-import { MEMBERS, USERS, binaryCompare } from './users-repo';
+import { MEMBERS, USERS } from './users-repo';
+import { binaryCompare } from './binary-compare';
 
 /*
  * Statistics over other areas' collections, read only (nothing is written here):
