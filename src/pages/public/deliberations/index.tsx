@@ -10,7 +10,7 @@ import { DELIBERATION_STEPS } from '../../../shared/domain/deliberation-rules';
 
 /** 居民议事: the community's deliberations, each at one of the five steps. */
 export default function DeliberationsPage() {
-  const { data, error } = useLoader(() => fetchDeliberations());
+  const { data, error } = useLoader(fetchDeliberations);
   const { data: me } = useLoader(fetchMe);
   const admin = me?.roles.includes('admin') ?? false;
   return (
