@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 
@@ -12,15 +12,31 @@ export function exportsDir(dataDir: string): string {
   return join(dataDir, 'exports');
 }
 
-/** Writes the file under an unguessable token; the link is the only way to it. */
+/** Deletes exports whose links have expired, so the data directory does not fill with old workbooks. */
+export function removeStaleExports(dataDir: string, now = Date.now()): number {
+  const root = exportsDir(dataDir);
+  if (!existsSync(root)) return 0;
+  let removed = 0;
+  for (const token of readdirSync(root)) {
+    const dir = join(root, token);
+    if (TOKEN.test(token) && now - statSync(dir).mtimeMs > EXPORT_TTL_MS) {
+      rmSync(dir, { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Writes the file under an unguessable token; the link is the only way to it. Expired ones go first. */
 export function saveLocalExport(dataDir: string) {
   return async (fileName: string, bytes: Uint8Array) => {
     if (!FILE_NAME.test(fileName)) throw new Error(`bad export file name: ${fileName}`);
+    removeStaleExports(dataDir);
     const token = randomBytes(16).toString('hex');
     const dir = join(exportsDir(dataDir), token);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, fileName), bytes);
-    // Files age on the real clock (the host deletes nothing; it refuses stale links), so the link's expiry does too.
+    // Files age on the real clock (stale links are refused, stale files deleted at the next export), so the link's expiry does too.
     return { url: `/exports/${token}/${encodeURIComponent(fileName)}`, expiresAt: Date.now() + EXPORT_TTL_MS };
   };
 }
