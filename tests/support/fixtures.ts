@@ -39,8 +39,13 @@ export function allowedCaller(action: ActionName): string {
 
 export const RESIDENT_HOME = offset(DEMO_CENTER, 150, 90);
 
-export function seedDemo(world: TestWorld): void {
-  seedDemoData(world.local.store.db, world.clock.now());
+/**
+ * The demo community without its six months of history: these tests count the rows they write (requests,
+ * offers, postings, inbox lines), so they start from the bare demo. tests/functions/demo-history.test.ts
+ * and the browser tests run with the history, as `npm start` seeds it.
+ */
+export function seedDemo(world: TestWorld, options: { history?: boolean } = {}): void {
+  seedDemoData(world.local.store.db, world.clock.now(), { history: options.history ?? false });
 }
 
 let tokenCounter = 0;

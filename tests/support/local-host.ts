@@ -17,13 +17,16 @@ export interface TestHost {
   close(): Promise<void>;
 }
 
-/** The real local host on a free port, over a fresh SQLite file with the demo data. */
-export async function startTestHost(options: { withH5?: boolean; schedulerIntervalMs?: number; clock?: Clock } = {}): Promise<TestHost> {
+/**
+ * The real local host on a free port, over a fresh SQLite file with the demo data as `npm start` seeds it
+ * (with its six months of history, unless `demoHistory: false` for a test that counts every row of a month).
+ */
+export async function startTestHost(options: { withH5?: boolean; schedulerIntervalMs?: number; clock?: Clock; demoHistory?: boolean } = {}): Promise<TestHost> {
   if (options.withH5 && !existsSync(join(H5_DIR, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first (npm test does).');
   const dataDir = mkdtempSync(join(tmpdir(), 'daiban-host-'));
   const local = createLocalRuntime({ dataDir, quiet: true, clock: options.clock });
   setRuntime(local.runtime);
-  seedDemoData(local.store.db, options.clock?.now() ?? Date.now());
+  seedDemoData(local.store.db, options.clock?.now() ?? Date.now(), { history: options.demoHistory ?? true });
   const host = await startHost({
     local,
     dataDir,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { LatLng } from '../../shared/domain/geo';
+import { generateActivity } from './generate-activity';
 import { SeedWriter } from './seed-writer';
 
 export const DEMO_COMMUNITY_ID = 'c_demo';
@@ -42,11 +43,109 @@ const RESIDENTS: { name: string; building: number; door: string; north: number; 
 ];
 
 /**
+ * Neighbours of the demo community who are not on the login picker (their openids do not start with
+ * `demo-`) and who make its last six months: residents of four more buildings, kept 250 m and more from
+ * the demo residents' homes, and 在职党员 who report to the community and took their requests. The demo
+ * users themselves have no history, so their balances, tasks, requests and inboxes start as the README says.
+ */
+const HISTORY_BUILDINGS: { id: string; grid: 1 | 2; name: string; north: number; east: number }[] = [
+  { id: 'b_demo_5', grid: 1, name: '幸福里小区 1 栋', north: 330, east: 430 },
+  { id: 'b_demo_6', grid: 1, name: '幸福里小区 6 栋', north: 640, east: -90 },
+  { id: 'b_demo_7', grid: 2, name: '和平苑 2 栋', north: -580, east: 430 },
+  { id: 'b_demo_8', grid: 2, name: '和平苑 9 栋', north: -1020, east: -430 },
+];
+
+const HISTORY_RESIDENTS = Array.from('周吴郑冯陈褚卫蒋沈韩杨朱秦尤许何吕施孔曹严华金魏陶姜谢邹喻柏窦章');
+const HISTORY_GIVEN = ['秀珍', '玉梅', '德福', '淑华', '长林', '凤英', '家宝', '丽娟'];
+
+const HISTORY_MEMBERS: { name: string; skills: string[]; grid: 1 | 2; north: number; east: number; workUnit: string }[] = [
+  { name: '何志刚', skills: ['水电维修', '代跑代办'], grid: 1, north: 380, east: 300, workUnit: '区住建局' },
+  { name: '罗美玲', skills: ['助老陪护', '医疗健康'], grid: 1, north: 560, east: 60, workUnit: '区卫健局' },
+  { name: '梁秀珍', skills: ['政策咨询', '心理疏导'], grid: 1, north: 820, east: -300, workUnit: '区人社局' },
+  { name: '唐立新', skills: ['水电维修', '矛盾调解'], grid: 1, north: 120, east: 560, workUnit: '退休党员' },
+  { name: '林晓东', skills: ['水电维修'], grid: 2, north: -700, east: 300, workUnit: '区城管局' },
+  { name: '郭立军', skills: ['矛盾调解', '法律援助'], grid: 2, north: -880, east: -520, workUnit: '区司法局' },
+  { name: '宋国华', skills: ['代跑代办', '助老陪护'], grid: 2, north: -450, east: 620, workUnit: '街道办事处' },
+  { name: '韩春梅', skills: ['政策咨询', '代跑代办'], grid: 2, north: -1150, east: -200, workUnit: '区民政局' },
+];
+
+const HISTORY_DAYS = 183;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Requests of the demo community's last six months; see {@link seedDemoHistory}. */
+export const DEMO_HISTORY_REQUESTS = 180;
+
+/**
+ * Six months of the demo community before `now` (about 30 requests a month), written by `generateActivity`:
+ * mostly done and rated, some cancelled, a few still in hand or waiting for the resident's rating, with
+ * their timelines, offers, suggestion replies and the points the earning rules award. Nothing in it is
+ * waiting on the scheduler: no open offers, no needs_manual, no escalation or project, no hold.
+ */
+export function seedDemoHistory(db: Database.Database, now: number): void {
+  const since = now - HISTORY_DAYS * DAY_MS;
+  // The neighbours were here before their history: registered a week before it starts.
+  const seed = new SeedWriter(db, since - 7 * DAY_MS);
+  const c = DEMO_COMMUNITY_ID;
+  const residentIds: string[] = [];
+  const memberIds: string[] = [];
+  const householdsByGrid: Record<1 | 2, string[]> = { 1: [], 2: [] };
+  HISTORY_BUILDINGS.forEach((building, b) => {
+    seed.building({ id: building.id, communityId: c, gridId: `g_demo_${building.grid}`, name: building.name });
+    for (let n = 0; n < 8; n++) {
+      const number = b * 8 + n + 1;
+      const householdId = `h_demo_${number + RESIDENTS.length}`;
+      const address = `${building.name} ${1 + (n % 2)} 单元 ${2 + Math.floor(n / 2)}0${1 + (n % 2)}`;
+      const gridId = `g_demo_${building.grid}`;
+      seed.household({ id: householdId, communityId: c, gridId, buildingId: building.id, address });
+      householdsByGrid[building.grid].push(householdId);
+      const userId = `u_demo_neighbour_${number}`;
+      seed.user({
+        id: userId,
+        openid: `neighbour-${number}`,
+        name: HISTORY_RESIDENTS[number - 1] + HISTORY_GIVEN[(number * 3) % HISTORY_GIVEN.length],
+        phone: `1381000${String(number).padStart(4, '0')}`,
+        communityId: c,
+        roles: ['resident'],
+        gridId,
+        householdId,
+        address,
+        home: offset(DEMO_CENTER, building.north + (n % 4) * 6, building.east + Math.floor(n / 4) * 8),
+      });
+      residentIds.push(userId);
+    }
+  });
+  HISTORY_MEMBERS.forEach((member, index) => {
+    const userId = `u_demo_reporting_${index + 1}`;
+    const gridId = `g_demo_${member.grid}`;
+    const home = offset(DEMO_CENTER, member.north, member.east);
+    seed.user({ id: userId, openid: `reporting-member-${index + 1}`, name: member.name, phone: `1391000${String(index + 1).padStart(4, '0')}`, communityId: c, roles: ['member', 'resident'], gridId, home });
+    // 1+5+15: each looks after four households of the new buildings in the same grid.
+    const grid = householdsByGrid[member.grid];
+    const start = (Math.floor(index / 2) % 4) * 4;
+    seed.member({ userId, communityId: c, gridId, skills: member.skills, home, workUnit: member.workUnit, linkedHouseholds: grid.slice(start, start + 4) });
+    memberIds.push(userId);
+  });
+  generateActivity(db, {
+    seed: 2026,
+    communityIds: [c],
+    from: since,
+    to: now,
+    requests: DEMO_HISTORY_REQUESTS,
+    residentIds,
+    memberIds,
+    mix: { cancelled: 0.07, accepted: 0.03, completed: 0.15, rated: 0.75 },
+    lifelike: true,
+  });
+}
+
+/**
  * One community with two grids, four buildings, a dozen members spread over ~2 km, four residents, an admin,
  * a grid worker, a points supermarket with its clerk, a service point and a pending application; plus a
- * second community of the same district and a district-level viewer.
+ * second community of the same district and a district-level viewer. With `history` (the default, as
+ * `npm start` seeds it), also the community's last six months ({@link seedDemoHistory}); tests that count
+ * rows of their own leave it out.
  */
-export function seedDemoData(db: Database.Database, now: number): boolean {
+export function seedDemoData(db: Database.Database, now: number, options: { history?: boolean } = {}): boolean {
   const existing = db.prepare('SELECT COUNT(*) AS n FROM communities').get() as { n: number };
   if (existing.n > 0) return false;
   const seed = new SeedWriter(db, now);
@@ -130,6 +229,9 @@ export function seedDemoData(db: Database.Database, now: number): boolean {
     seed.user({ id: 'u_demo_member_other', openid: 'demo-member-other', name: '郑红军', phone: '13900000099', communityId: 'c_demo_2', roles: ['member', 'resident'], gridId: 'g_demo_3', home: otherHome });
     seed.member({ userId: 'u_demo_member_other', communityId: 'c_demo_2', gridId: 'g_demo_3', skills: ['水电维修'], home: otherHome });
     seed.user({ id: 'u_demo_district', openid: 'demo-district', name: '街道工委 孙主任', phone: '13700000021', communityId: c, roles: ['district_viewer'] });
+
+    // In the same transaction: a start that dies half-way leaves no community without its history behind.
+    if (options.history ?? true) seedDemoHistory(db, now);
   });
   return true;
 }

@@ -3,7 +3,10 @@ import { SKILLS } from '../../shared/domain/categories';
 import { AVAILABLE_PERIODS } from '../../shared/domain/community-settings';
 import type { LatLng } from '../../shared/domain/geo';
 import { offset } from './demo-data';
+import { seededRandom } from './random';
 import { SeedWriter } from './seed-writer';
+
+export { seededRandom };
 
 export interface DistrictSize {
   communities: number;
@@ -24,18 +27,6 @@ export interface GeneratedDistrict {
   /** An admin openid per community, in community order. */
   adminOpenids: string[];
   counts: { users: number; members: number; households: number; centralHouseholds: number; grids: number; buildings: number };
-}
-
-/** mulberry32: tiny, fast and good enough to make the same district from the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES = Array.from('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤');
