@@ -125,18 +125,29 @@ test('the checks catch what they look for: an unlabelled image, an unlabelled fi
   await page.context().close();
 });
 
-test('every page: no serious or critical axe-core violation, and nothing cut off at 200% text', async () => {
+/** Two loads of a page (Taro H5 may report the first show twice) of its few endpoints, with room to spare. */
+const MAX_API_CALLS_PER_VISIT = 16;
+
+test('every page: no serious or critical axe-core violation, nothing cut off at 200% text, no endless re-fetching', async () => {
   const plan = await visits();
   const findings: Finding[] = [];
   const clipped: string[] = [];
   const pages = new Map<string, Page>();
+  // API calls per page visit: a page that re-fetches on every render makes dozens a second.
+  const apiCalls = new Map<Page, number>();
+  const chatty: string[] = [];
   for (const [route, { openid, query }] of plan) {
     let page = pages.get(openid);
     if (!page) {
       page = route === 'pages/login/index' ? await (await browser.newContext()).newPage() : await signIn(browser, testHost.host.url, openid);
       await page.clock.setFixedTime(new Date(clock.now()));
       pages.set(openid, page);
+      const counted = page;
+      counted.on('request', (request) => {
+        if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.set(counted, (apiCalls.get(counted) ?? 0) + 1);
+      });
     }
+    apiCalls.set(page, 0);
     await page.goto(`${testHost.host.url}/#/${route}${query ? `?${query}` : ''}`);
     await page.reload();
     // Some pages keep polling (the redemption code refreshes), so wait for the data rather than for silence.
@@ -146,7 +157,10 @@ test('every page: no serious or critical axe-core violation, and nothing cut off
     const text = await clippedAtDoubleText(page);
     if (text.checked === 0) throw new Error(`${route}: no text found to check at 200%`);
     clipped.push(...text.clipped.map((item) => `${route}: ${item}`));
+    const calls = apiCalls.get(page) ?? 0;
+    if (calls > MAX_API_CALLS_PER_VISIT) chatty.push(`${route}: ${calls} API calls`);
   }
+  expect(chatty).toEqual([]);
   expect(plan.size).toBeGreaterThanOrEqual(45);
   if (findings.length > 0) throw new Error(`accessibility violations:\n${formatFindings(findings)}`);
   expect(clipped).toEqual([]);
