@@ -1,8 +1,35 @@
+import type { Page, TPageInput } from '../../src/shared/contracts/common';
 import type { LatLng } from '../../src/shared/domain/geo';
 import type { Role } from '../../src/shared/domain/roles';
 import type { MemberRecord, RequestRecord, Store, UserRecord } from '../../src/server/ports';
 
 export const T0 = Date.UTC(2026, 10, 2, 1, 0, 0);
+export const DAY = 24 * 60 * 60 * 1000;
+
+/** Four-digit ids that sort as numbers do. */
+export const pad = (index: number) => String(index).padStart(4, '0');
+
+/** Every page of a paged list, following cursors, and how many pages it took (guarding against a cursor that never ends). */
+export async function allPagesCounted<T>(fetch: (page: TPageInput) => Promise<Page<T>>, limit: number): Promise<{ items: T[]; pages: number }> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let pages = 1; pages < 1000; pages++) {
+    const page = await fetch({ limit, cursor });
+    expect(page.items.length).toBeLessThanOrEqual(limit);
+    items.push(...page.items);
+    if (!page.nextCursor) return { items, pages };
+    cursor = page.nextCursor;
+  }
+  throw new Error('paging never ended');
+}
+
+/** Every item of a paged list, following cursors. */
+export async function allPages<T>(fetch: (page: TPageInput) => Promise<Page<T>>, limit: number): Promise<T[]> {
+  return (await allPagesCounted(fetch, limit)).items;
+}
+
+/** Newest first on (createdAt, id), the order of every keyset-paged list. */
+export const newestFirst = <T extends { createdAt: number; id: string }>(a: T, b: T) => b.createdAt - a.createdAt || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
 export const CENTER: LatLng = { lat: 30.2741, lng: 120.1551 };
 
 /** A point `east` metres east and `north` metres north of `from` (close enough at city scale). */

@@ -5,6 +5,7 @@ import { openSqliteStore } from '../../src/server/adapters/sqlite/sqlite-store';
 import { createCloudbaseStore } from '../../src/server/adapters/cloudbase/cloudbase-store';
 import type { Store } from '../../src/server/ports';
 import { MemoryDocDb } from '../support/memory-doc-db';
+import { seedCommunities } from './fixtures';
 import { openLiveDocDb, liveEnvironment } from './live';
 
 export interface OpenedStore {
@@ -60,4 +61,26 @@ export const STORE_KINDS: StoreKind[] = liveEnvironment() ? [sqlite, cloudbaseIn
  */
 export function describeEachStore(title: string, body: (kind: StoreKind) => void): void {
   describe.each(STORE_KINDS.map((kind) => [kind.name, kind] as const))(`${title} — %s`, (_name, kind) => body(kind));
+}
+
+/**
+ * Registers a fresh store per test: opened and seeded with the two communities (then `seed`, if
+ * given) before each test, closed after it. The returned store always reaches the current test's.
+ */
+export function freshStoreEachTest(kind: StoreKind, seed?: (store: Store) => Promise<void>): Store {
+  let opened: OpenedStore | null = null;
+  beforeEach(async () => {
+    opened = await kind.open();
+    await seedCommunities(opened.store);
+    if (seed) await seed(opened.store);
+  });
+  afterEach(async () => {
+    await opened?.close();
+    opened = null;
+  });
+  const current = (): Store => {
+    if (!opened) throw new Error('the store is open only inside a test');
+    return opened.store;
+  };
+  return { transaction: (work) => current().transaction(work), read: (work) => current().read(work) };
 }

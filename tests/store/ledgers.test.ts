@@ -1,4 +1,3 @@
-import type { Page, TPageInput } from '../../src/shared/contracts/common';
 import { EARNING_KINDS } from '../../src/shared/domain/posting-kinds';
 import { REQUEST_CATEGORIES } from '../../src/shared/domain/categories';
 import type { RequestState } from '../../src/shared/domain/request-state';
@@ -12,27 +11,10 @@ import type {
   StatsScope,
   Store,
 } from '../../src/server/ports';
-import { STORE_KINDS, describeEachStore, type OpenedStore } from './harness';
-import { T0, seedCommunities, user, request } from './fixtures';
+import { STORE_KINDS, describeEachStore, freshStoreEachTest } from './harness';
+import { T0, seedCommunities, user, request, DAY, allPages, newestFirst } from './fixtures';
 
-const DAY = 24 * 60 * 60 * 1000;
 
-/** Every page of a paged list, following cursors (with a guard against a cursor that never ends). */
-async function allPages<T>(fetch: (page: TPageInput) => Promise<Page<T>>, limit: number): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let pages = 1; pages < 1000; pages++) {
-    const page = await fetch({ limit, cursor });
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    items.push(...page.items);
-    if (!page.nextCursor) return items;
-    cursor = page.nextCursor;
-  }
-  throw new Error('paging never ended');
-}
-
-/** Newest first on (createdAt, id). */
-const newestFirst = <T extends { createdAt: number; id: string }>(a: T, b: T) => b.createdAt - a.createdAt || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
 
 function project(id: string, overrides: Partial<ProjectRecord> = {}): ProjectRecord {
   return {
@@ -275,16 +257,7 @@ async function allReports(store: Store): Promise<unknown> {
 }
 
 describeEachStore('ledgers', (kind) => {
-  let opened: OpenedStore;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await kind.open();
-    store = opened.store;
-    await seedCommunities(store);
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(kind);
 
   describe('projects', () => {
     it('inserts a project and reads it by id and by its request; a second project for that request is refused', async () => {

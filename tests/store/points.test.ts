@@ -1,28 +1,8 @@
-import type { Page, TPageInput } from '../../src/shared/contracts/common';
 import type { AccountKind, AccountRecord, CatalogItemRecord, HoldRecord, PostingRecord, RedemptionRecord, ShopRecord, Store } from '../../src/server/ports';
-import { describeEachStore, type OpenedStore } from './harness';
-import { T0, seedCommunities } from './fixtures';
+import { describeEachStore, freshStoreEachTest } from './harness';
+import { T0, DAY, allPages, newestFirst, pad } from './fixtures';
 
-const DAY = 24 * 60 * 60 * 1000;
 
-/** Every page of a paged list, following cursors (with a guard against a cursor that never ends). */
-async function allPages<T>(fetch: (page: TPageInput) => Promise<Page<T>>, limit: number): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let pages = 1; pages < 1000; pages++) {
-    const page = await fetch({ limit, cursor });
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    items.push(...page.items);
-    if (!page.nextCursor) return items;
-    cursor = page.nextCursor;
-  }
-  throw new Error('paging never ended');
-}
-
-/** Newest first on (createdAt, id). */
-const newestFirst = <T extends { createdAt: number; id: string }>(a: T, b: T) => b.createdAt - a.createdAt || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
-
-const pad = (index: number) => String(index).padStart(4, '0');
 
 function account(kind: AccountKind, ownerId: string, overrides: Partial<AccountRecord> = {}): AccountRecord {
   return { id: `${kind}:${ownerId}`, communityId: 'c1', kind, ownerId, balance: 0, held: 0, allowNegative: kind === 'issuance', ...overrides };
@@ -134,16 +114,7 @@ async function seedLedger(store: Store, postings: readonly PostingRecord[] = [])
 }
 
 describeEachStore('points: ledger', (kind) => {
-  let opened: OpenedStore;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await kind.open();
-    store = opened.store;
-    await seedCommunities(store);
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(kind);
 
   it('creates and reads accounts, and refuses a second account with the same id', async () => {
     await seedLedger(store);
@@ -531,20 +502,12 @@ describeEachStore('points: ledger', (kind) => {
 });
 
 describeEachStore('points: supermarket', (kind) => {
-  let opened: OpenedStore;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await kind.open();
-    store = opened.store;
-    await seedCommunities(store);
-    await store.transaction(async (tx) => {
+  const store = freshStoreEachTest(kind, async (fresh) => {
+    await fresh.transaction(async (tx) => {
       await tx.shops.insert(shop('s1'));
       await tx.shops.insert(shop('s2'));
       await tx.shops.insert(shop('s9', { communityId: 'c2' }));
     });
-  });
-  afterEach(async () => {
-    await opened.close();
   });
 
   it('saves catalog items, keeping the shop, community and creation time of the first save', async () => {

@@ -1,29 +1,11 @@
-import type { Page, TPageInput } from '../../src/shared/contracts/common';
 import type { RequestState } from '../../src/shared/domain/request-state';
 import type { DemandFilter, OfferRecord, OutboxRecord, RequestEventRecord, RequestRecord, Store } from '../../src/server/ports';
-import { describeEachStore, type OpenedStore } from './harness';
-import { CENTER, T0, offset, seedCommunities, request } from './fixtures';
+import { describeEachStore, freshStoreEachTest } from './harness';
+import { CENTER, T0, offset, request, DAY, allPages, newestFirst } from './fixtures';
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
-/** Every page of a paged list, following cursors (with a guard against a cursor that never ends). */
-async function allPages<T>(fetch: (page: TPageInput) => Promise<Page<T>>, limit: number): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let pages = 1; pages < 1000; pages++) {
-    const page = await fetch({ limit, cursor });
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    items.push(...page.items);
-    if (!page.nextCursor) return items;
-    cursor = page.nextCursor;
-  }
-  throw new Error('paging never ended');
-}
-
-const byKeyDesc = (a: { createdAt: number; id: string }, b: { createdAt: number; id: string }) =>
-  b.createdAt - a.createdAt || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
-const newestIds = <T extends { createdAt: number; id: string }>(rows: readonly T[]) => [...rows].sort(byKeyDesc).map((row) => row.id);
+const newestIds = <T extends { createdAt: number; id: string }>(rows: readonly T[]) => [...rows].sort(newestFirst).map((row) => row.id);
 const pad = (index: number) => String(index).padStart(3, '0');
 
 
@@ -66,18 +48,7 @@ async function insertRequests(store: Store, requests: readonly RequestRecord[]):
 }
 
 describeEachStore('requests store', (kind) => {
-  let opened: OpenedStore;
-  let store: Store;
-
-  beforeEach(async () => {
-    opened = await kind.open();
-    store = opened.store;
-    await seedCommunities(store);
-  });
-
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(kind);
 
   // -------------------------------------------------------------------------------------------
   // RequestRepo

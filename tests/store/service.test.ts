@@ -1,11 +1,8 @@
-import type { ActivityRecord, DutyRecord, ServicePointRecord, SignupRecord, Store } from '../../src/server/ports';
-import { describeEachStore, type OpenedStore } from './harness';
-import { CENTER, T0, offset, seedCommunities, user } from './fixtures';
+import type { ActivityRecord, DutyRecord, ServicePointRecord, SignupRecord } from '../../src/server/ports';
+import { describeEachStore, freshStoreEachTest } from './harness';
+import { CENTER, T0, offset, user, DAY, pad } from './fixtures';
 
 const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
-
-const pad = (index: number) => String(index).padStart(4, '0');
 
 function point(id: string, overrides: Partial<ServicePointRecord> = {}): ServicePointRecord {
   return {
@@ -68,20 +65,12 @@ function signup(activityId: string, memberId: string, overrides: Partial<SignupR
 const closing = (at: number, minutes: number) => ({ checkOutAt: at, closedBy: 'member' as const, minutes, points: Math.floor(minutes / 30) });
 
 describeEachStore('service: duties', (kind) => {
-  let opened: OpenedStore;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await kind.open();
-    store = opened.store;
-    await seedCommunities(store);
-    await store.transaction(async (tx) => {
+  const store = freshStoreEachTest(kind, async (fresh) => {
+    await fresh.transaction(async (tx) => {
       await tx.servicePoints.save(point('sp1'));
       await tx.servicePoints.save(point('sp2'));
       await tx.servicePoints.save(point('sp9', { communityId: 'c2' }));
     });
-  });
-  afterEach(async () => {
-    await opened.close();
   });
 
   it('opens one duty per member, reads it back, and refuses a second while it is open', async () => {
@@ -207,16 +196,7 @@ describeEachStore('service: duties', (kind) => {
 });
 
 describeEachStore('service: activities', (kind) => {
-  let opened: OpenedStore;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await kind.open();
-    store = opened.store;
-    await seedCommunities(store);
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(kind);
 
   it('stores an activity and refuses a second with the same id', async () => {
     await store.transaction((tx) => tx.service.insertActivity(activity('a1')));

@@ -1,24 +1,9 @@
-import type { Page, TPageInput } from '../../src/shared/contracts/common';
 import { DEFAULT_DISPATCH_POLICY } from '../../src/shared/domain/dispatch-policy';
 import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
 import { rankCandidates, type DispatchCandidate } from '../../src/shared/domain/dispatch-ranking';
 import type { CandidateQuery, CentralHouseholdRecord, EscalationRecord, RequestRecord, ServicePointRecord, ShopRecord, Store, UserRecord } from '../../src/server/ports';
-import { describeEachStore, type OpenedStore } from './harness';
-import { CENTER, T0, member, offset, seedCommunities, user, request } from './fixtures';
-
-/** Every page of a paged list, following cursors (with a guard against a cursor that never ends). */
-async function allPages<T>(fetch: (page: TPageInput) => Promise<Page<T>>, limit: number): Promise<{ items: T[]; pages: number }> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  for (let pages = 1; pages < 1000; pages++) {
-    const page = await fetch({ limit, cursor });
-    expect(page.items.length).toBeLessThanOrEqual(limit);
-    items.push(...page.items);
-    if (!page.nextCursor) return { items, pages };
-    cursor = page.nextCursor;
-  }
-  throw new Error('paging never ended');
-}
+import { describeEachStore, freshStoreEachTest } from './harness';
+import { CENTER, T0, member, offset, user, request, allPagesCounted } from './fixtures';
 
 const byKeyDesc = <T>(key: (item: T) => [number, string]) => (a: T, b: T) => {
   const [ta, ia] = key(a);
@@ -47,16 +32,7 @@ async function insertRequests(store: Store, requests: readonly RequestRecord[]):
 }
 
 describeEachStore('community structure', (kind) => {
-  let opened: OpenedStore;
-  let store: Store;
-  beforeEach(async () => {
-    opened = await kind.open();
-    store = opened.store;
-    await seedCommunities(store);
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const store = freshStoreEachTest(kind);
 
   describe('users', () => {
     it('reads a user by id and by openid, also inside the transaction that inserted it', async () => {
@@ -167,10 +143,10 @@ describeEachStore('community structure', (kind) => {
         .sort(byKeyDesc((record) => [record.createdAt, record.id]))
         .map((record) => record.id);
       for (const limit of [7, 50]) {
-        const { items } = await allPages((page) => store.read((tx) => tx.users.search('c1', { keyword: '吴' }, page)), limit);
+        const { items } = await allPagesCounted((page) => store.read((tx) => tx.users.search('c1', { keyword: '吴' }, page)), limit);
         expect(items.map((found) => found.id)).toEqual(expected);
       }
-      const everyone = await allPages((page) => store.read((tx) => tx.users.search('c1', {}, page)), 50);
+      const everyone = await allPagesCounted((page) => store.read((tx) => tx.users.search('c1', {}, page)), 50);
       expect(everyone.items).toHaveLength(260 + 6);
       expect(new Set(everyone.items.map((found) => found.id)).size).toBe(266);
       expect(everyone.items.slice(0, 260).map((found) => found.id)).toEqual(inserted.sort(byKeyDesc((record) => [record.createdAt, record.id])).map((record) => record.id));
@@ -187,7 +163,7 @@ describeEachStore('community structure', (kind) => {
       });
       // Every user holds a piece of the keyword (吴家) and few the keyword: a store may answer a short
       // page with a cursor after reading many, but across the pages nothing is lost or repeated.
-      const { items } = await allPages((page) => store.read((tx) => tx.users.search('c1', { keyword: '吴家村7' }, page)), 5);
+      const { items } = await allPagesCounted((page) => store.read((tx) => tx.users.search('c1', { keyword: '吴家村7' }, page)), 5);
       expect(items.map((found) => found.id)).toEqual(matching.reverse());
     });
   });
@@ -300,11 +276,11 @@ describeEachStore('community structure', (kind) => {
           }
         });
       }
-      const all = await allPages((page) => store.read((tx) => tx.communities.listHouseholds('c1', {}, page)), 20);
+      const all = await allPagesCounted((page) => store.read((tx) => tx.communities.listHouseholds('c1', {}, page)), 20);
       expect(all.items.map((household) => household.id)).toEqual([...order].reverse().concat(['h3', 'h2', 'h1']));
-      const inB2 = await allPages((page) => store.read((tx) => tx.communities.listHouseholds('c1', { buildingId: 'b2' }, page)), 50);
+      const inB2 = await allPagesCounted((page) => store.read((tx) => tx.communities.listHouseholds('c1', { buildingId: 'b2' }, page)), 50);
       expect(inB2.items.map((household) => household.id)).toEqual([...order].reverse());
-      const withA = await allPages((page) => store.read((tx) => tx.communities.listHouseholds('c1', { keyword: 'a' }, page)), 20);
+      const withA = await allPagesCounted((page) => store.read((tx) => tx.communities.listHouseholds('c1', { keyword: 'a' }, page)), 20);
       expect(withA.items.map((household) => household.id)).toEqual([...order].reverse().filter((_, index) => (149 - index) % 3 === 0));
       const narrow = await store.read((tx) => tx.communities.listHouseholds('c1', { buildingId: 'b1', keyword: '102' }, { limit: 20 }));
       expect(narrow).toEqual({ items: [{ id: 'h2', communityId: 'c1', gridId: 'g1', buildingId: 'b1', address: '3 栋 102' }], nextCursor: null });
@@ -411,7 +387,7 @@ describeEachStore('community structure', (kind) => {
         }
         await tx.communities.saveCentralHousehold(central('other', { communityId: 'c2', gridId: 'g9', householdId: null }));
       });
-      const { items } = await allPages((page) => store.read((tx) => tx.communities.listCentralHouseholds('c1', page)), 20);
+      const { items } = await allPagesCounted((page) => store.read((tx) => tx.communities.listCentralHouseholds('c1', page)), 20);
       expect(items).toEqual(records.sort(byKeyDesc((record) => [record.createdAt, record.id])));
     });
   });
@@ -483,9 +459,9 @@ describeEachStore('community structure', (kind) => {
         }
       });
       entries.sort(byKeyDesc((entry) => [entry.appliedAt, entry.id]));
-      const { items } = await allPages((page) => store.read((tx) => tx.members.list('c1', { status: 'pending' }, page)), 30);
+      const { items } = await allPagesCounted((page) => store.read((tx) => tx.members.list('c1', { status: 'pending' }, page)), 30);
       expect(items.map((found) => found.userId)).toEqual(entries.map((entry) => entry.id));
-      const withSun = await allPages((page) => store.read((tx) => tx.members.list('c1', { status: 'pending', keyword: '孙' }, page)), 25);
+      const withSun = await allPagesCounted((page) => store.read((tx) => tx.members.list('c1', { status: 'pending', keyword: '孙' }, page)), 25);
       expect(withSun.items.map((found) => found.userId)).toEqual(entries.filter((entry) => entry.name.startsWith('孙')).map((entry) => entry.id));
     });
 
