@@ -39,7 +39,7 @@ const REQUESTS = 'requests';
 /** Queries fanned out at once by counts and districtSummaries. */
 const FAN_OUT = 10;
 
-const orNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
+const stringOrNull = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
 function toCommunity(doc: Doc): CommunityRecord {
   return {
@@ -55,20 +55,20 @@ function toCommunity(doc: Doc): CommunityRecord {
 }
 
 const toGrid = (doc: Doc): GridRecord => ({ id: String(doc.id), communityId: String(doc.communityId), name: String(doc.name) });
-const toBuilding = (doc: Doc): BuildingRecord => ({ id: String(doc.id), communityId: String(doc.communityId), gridId: orNull(doc.gridId), name: String(doc.name) });
+const toBuilding = (doc: Doc): BuildingRecord => ({ id: String(doc.id), communityId: String(doc.communityId), gridId: stringOrNull(doc.gridId), name: String(doc.name) });
 const toHousehold = (doc: Doc): HouseholdRecord => ({
   id: String(doc.id),
   communityId: String(doc.communityId),
-  gridId: orNull(doc.gridId),
-  buildingId: orNull(doc.buildingId),
+  gridId: stringOrNull(doc.gridId),
+  buildingId: stringOrNull(doc.buildingId),
   address: String(doc.address),
 });
 const toCentral = (doc: Doc): CentralHouseholdRecord => ({
   id: String(doc.id),
   communityId: String(doc.communityId),
-  gridId: orNull(doc.gridId),
+  gridId: stringOrNull(doc.gridId),
   name: String(doc.name),
-  householdId: orNull(doc.householdId),
+  householdId: stringOrNull(doc.householdId),
   memberIds: [...((doc.memberIds as string[] | undefined) ?? [])],
   createdAt: Number(doc.createdAt),
 });

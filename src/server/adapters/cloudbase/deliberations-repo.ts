@@ -1,7 +1,7 @@
 import type { DeliberationStatus } from '../../../shared/domain/deliberation-rules';
 import type { DeliberationCommentRecord, DeliberationPatch, DeliberationRecord, DeliberationRepo } from '../../ports';
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
-import { compositeId, toDoc } from './doc-db';
+import { compositeId, toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 import { USERS } from './users-repo';
 import { binaryCompare } from './binary-compare';
@@ -39,8 +39,6 @@ const RESIDENTS_CAP = 20_000;
 const HOUSEHOLDS_CAP = 20_000;
 /** Values per `in` list. */
 const IN_CHUNK = 100;
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
 
 function toDeliberation(doc: Doc): DeliberationRecord {
   return {

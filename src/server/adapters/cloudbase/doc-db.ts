@@ -113,3 +113,9 @@ export function toDoc(id: string, record: object): Doc {
   }
   return doc;
 }
+
+/** A stored field that may be missing or null, as the record's `T | null`. */
+export const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
+
+/** A stored array of strings; anything else reads as none. */
+export const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);

@@ -1,7 +1,7 @@
 import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { AccountAudit, AccountKind, AccountRecord, HoldRecord, HoldStatus, LedgerRepo, PostingRecord } from '../../ports';
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
-import { toDoc } from './doc-db';
+import { toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 import { binaryCompare } from './binary-compare';
 
@@ -47,8 +47,6 @@ export const SUM_POSTING_CAP = 200_000;
 export const AUDIT_POSTING_CAP = 200_000;
 /** Accounts (and pending holds) one `auditAccounts` or `sumAccounts` call reads at most; past it, it throws. */
 export const AUDIT_ACCOUNT_CAP = 50_000;
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
 
 export function toAccount(doc: Doc): AccountRecord {
   return {

@@ -1,6 +1,6 @@
 import type { OutboxRecord, OutboxRepo } from '../../ports';
 import type { Doc, DocDb, DocSession } from './doc-db';
-import { toDoc } from './doc-db';
+import { toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 
 /*
@@ -13,8 +13,6 @@ import { findPage } from './paging';
  */
 
 export const OUTBOX = 'outbox';
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
 
 function toOutbox(doc: Doc): OutboxRecord {
   return {

@@ -1,7 +1,7 @@
 import type { ProjectSource, ProjectStatus } from '../../../shared/domain/project-rules';
 import type { MilestoneRecord, ProgressRecord, ProjectPatch, ProjectRecord, ProjectRepo } from '../../ports';
 import type { Doc, DocDb, DocSession } from './doc-db';
-import { compositeId, toDoc } from './doc-db';
+import { compositeId, toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 
 /*
@@ -29,8 +29,6 @@ export const PROJECT_SUPPORTS = 'project_supports';
 const MONTHS_CAP = 600;
 /** Projects asked about per query (`in` lists). */
 const ID_CHUNK = 50;
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
 
 function toProject(doc: Doc): ProjectRecord {
   return {

@@ -4,6 +4,7 @@ import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { MemberFigures, ReportRepo, RequestFact, StatsScope } from '../../ports';
 import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import { orNull } from './doc-db';
 import { MEMBERS, USERS } from './users-repo';
 import { binaryCompare } from './binary-compare';
 
@@ -49,8 +50,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
   return out;
 }
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
 
 /**
  * Every document matching `where` with `time` in [from, to), newest first on (time, id), with only

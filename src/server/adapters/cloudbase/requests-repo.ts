@@ -2,7 +2,7 @@ import type { RequestCategory, Urgency } from '../../../shared/domain/categories
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { RequestRecord, RequestRepo } from '../../ports';
 import type { Doc, DocDb, DocSession } from './doc-db';
-import { compositeId, geoPoint, toDoc } from './doc-db';
+import { compositeId, geoPoint, toDoc, orNull, strings } from './doc-db';
 import { findPage } from './paging';
 
 /*
@@ -32,9 +32,6 @@ export const REQUEST_POINT = 'point';
 
 /** Values per `in` list. */
 const IN_CHUNK = 100;
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 export function toRequest(doc: Doc): RequestRecord {
   const location = doc.location as { lat: number; lng: number };

@@ -1,7 +1,7 @@
 import type { AttendanceMark, SignupStatus } from '../../../shared/domain/service-rules';
 import type { ActivityRecord, DutyRecord, ServiceRepo, SignupRecord } from '../../ports';
 import type { Doc, DocDb, DocSession } from './doc-db';
-import { compositeId, toDoc } from './doc-db';
+import { compositeId, toDoc, orNull } from './doc-db';
 
 /*
  * Collections written here:
@@ -30,8 +30,6 @@ export const ACTIVITY_SIGNUPS = 'activity_signups';
 export const DUTY_MINUTES_CAP = 20_000;
 /** Signups of one activity `listSignups` reads at most (SQLite has no LIMIT; places are capped far below). */
 export const ACTIVITY_SIGNUPS_CAP = 5_000;
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
 
 function toDuty(doc: Doc): DutyRecord {
   const location = doc.checkInLocation as { lat: number; lng: number };

@@ -1,7 +1,7 @@
 import { COUNTED_STATUSES, type CatalogItemKind, type RedemptionStatus } from '../../../shared/domain/supermarket';
 import type { CatalogItemRecord, CatalogRepo, RedemptionLine, RedemptionRecord, RedemptionRepo } from '../../ports';
 import type { Doc, DocDb, DocSession } from './doc-db';
-import { toDoc } from './doc-db';
+import { toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 
 /*
@@ -43,8 +43,6 @@ export const TAKEN_SINCE_CAP = 2000;
  * kept a day past its expiry, so a backlog drains quickly). Returns how many it removed.
  */
 export const PRUNE_CODES_BATCH = 200;
-
-const orNull = <T>(value: unknown): T | null => (value === undefined || value === null ? null : (value as T));
 
 function toItem(doc: Doc): CatalogItemRecord {
   return {
