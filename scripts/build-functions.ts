@@ -64,7 +64,7 @@ function productInputs(metafile: Metafile): string[] {
       input.startsWith('src/') &&
       !input.startsWith('src/server/adapters/') &&
       !input.startsWith('src/server/host/') &&
-      input !== 'src/server/ports.ts' &&
+      !input.startsWith('src/server/ports/') &&
       input !== 'src/server/runtime.ts',
   );
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openSqliteStore } from '../src/server/adapters/sqlite/sqlite-store';
-import { verifyLedger } from '../src/server/ledger/verify-ledger';
+import { verifyLedger } from '../src/server/points-ledger/verify-ledger';
 
 async function main(): Promise<number> {
   const dataDir = resolve(process.env.DATA_DIR ?? join(__dirname, '..', '.data'));

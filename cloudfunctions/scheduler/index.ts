@@ -1,4 +1,4 @@
-import { runScheduler } from '../../src/server/functions/run-scheduler';
+import { runScheduler } from '../../src/server/use-cases/scheduler/run-scheduler';
 
-/** Timer-triggered only: offer timeouts, outbox delivery (and, later, holds, check-outs, reminders). */
+/** Timer-triggered only: offer rounds, expired orders, forgotten duties, project reminders, outbox delivery. */
 export const main = runScheduler;

@@ -1,5 +1,5 @@
 import type { OutboxRecord, Runtime, Store } from '../../src/server/ports';
-import { deliverOutbox } from '../../src/server/use-cases/deliver-outbox';
+import { deliverOutbox } from '../../src/server/use-cases/scheduler/deliver-outbox';
 import { RESIDENT, seedDemo } from '../support/fixtures';
 import { createTestWorld, type TestWorld } from '../support/test-runtime';
 

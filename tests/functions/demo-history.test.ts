@@ -5,7 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { listDemoUsers } from '../../src/server/adapters/sqlite/demo-users';
-import { verifyLedger } from '../../src/server/ledger/verify-ledger';
+import { verifyLedger } from '../../src/server/points-ledger/verify-ledger';
 import { DEMO_HISTORY_REQUESTS, seedDemoData } from '../../src/server/seed/demo-data';
 import { createTestWorld, type TestWorld } from '../support/test-runtime';
 import { ADMIN, LINKED_MEMBER, OTHER_RESIDENT, POLICY_MEMBER, RESIDENT } from '../support/fixtures';

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../src/shared/errors';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite-store';
-import { confirmHold, placeHold, voidHold } from '../../src/server/ledger/holds';
-import { postTransfer } from '../../src/server/ledger/post-transfer';
-import { verifyLedger } from '../../src/server/ledger/verify-ledger';
+import { confirmHold, placeHold, voidHold } from '../../src/server/points-ledger/holds';
+import { postTransfer } from '../../src/server/points-ledger/post-transfer';
+import { verifyLedger } from '../../src/server/points-ledger/verify-ledger';
 import { SeedWriter } from '../../src/server/seed/seed-writer';
 import type { Tx } from '../../src/server/ports';
 

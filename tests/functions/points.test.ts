@@ -1,5 +1,5 @@
 import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
-import { earnPoints } from '../../src/server/ledger/earn-points';
+import { earnPoints } from '../../src/server/points-ledger/earn-points';
 import { createTestWorld, fingerprint, type TestWorld } from '../support/test-runtime';
 import { LINKED_MEMBER, OTHER_MEMBER, RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
 

@@ -5,7 +5,7 @@ import { resolveDispatchPolicy, type DispatchPolicy } from '../../shared/domain/
 import { explainRanking, rankCandidates, type DispatchCandidate } from '../../shared/domain/dispatch-ranking';
 import { distanceMeters, formatDistance, type LatLng } from '../../shared/domain/geo';
 import { pointsForCompletion, ratingBonusFor, resolveEarningRules, type EarningRules } from '../../shared/domain/points-rules';
-import { issuanceAccountId, memberAccountId } from '../ledger/accounts';
+import { issuanceAccountId, memberAccountId } from '../points-ledger/accounts';
 import { payloadHash } from '../payload-hash';
 import { seededRandom } from './random';
 

@@ -2,8 +2,8 @@ import type { TRedemptionView } from '../../shared/contracts/points';
 import { maskName } from '../../shared/domain/masking';
 import { isRefundable } from '../../shared/domain/supermarket';
 import type { RedemptionRecord, Runtime, Tx } from '../ports';
-import { qrDataUrl } from '../points/qr-data-url';
-import { signPickupCode } from '../points/signed-codes';
+import { qrDataUrl } from '../codes/qr-data-url';
+import { signPickupCode } from '../codes/signed-codes';
 
 /** The member sees their full name and the pickup code of a pending order; the shop sees a masked name. */
 export async function toRedemptionView(

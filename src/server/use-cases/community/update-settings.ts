@@ -1,0 +1,18 @@
+import { resolveSettings, type CommunitySettings } from '../../../shared/domain/community-settings';
+import type { ActionContext } from '../context';
+
+export async function updateSettings(
+  { runtime, caller }: ActionContext,
+  input: Omit<CommunitySettings, 'departments'> & { departments?: string[] },
+): Promise<CommunitySettings> {
+  return runtime.store.transaction(async (tx) => {
+    const current = resolveSettings((await tx.communities.get(caller.communityId))?.settings);
+    const settings = {
+      skills: [...new Set(input.skills)],
+      posts: [...new Set(input.posts)],
+      departments: input.departments ? [...new Set(input.departments)] : current.departments,
+    };
+    await tx.communities.saveSettings(caller.communityId, settings);
+    return settings;
+  });
+}

@@ -1,7 +1,0 @@
-import { buildRoster } from '../service/roster';
-import { loadActivity } from '../service/guards';
-import type { ActionContext } from './context';
-
-export async function getActivityRoster({ runtime, caller }: ActionContext, input: { activityId: string }) {
-  return runtime.store.read(async (tx) => buildRoster(tx, await loadActivity(tx, caller, input.activityId)));
-}

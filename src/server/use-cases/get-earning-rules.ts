@@ -1,6 +1,0 @@
-import { loadEarningRules } from '../points/earning-rules';
-import type { ActionContext } from './context';
-
-export async function getEarningRules({ runtime, caller }: ActionContext) {
-  return runtime.store.read((tx) => loadEarningRules(tx, caller.communityId));
-}

@@ -1,0 +1,82 @@
+import { CATEGORY_LABELS } from '../../../shared/domain/categories';
+import { pointsForCompletion } from '../../../shared/domain/points-rules';
+import { TRANSITIONS } from '../../../shared/domain/request-state';
+import { AppError } from '../../../shared/errors';
+import type { TRequestDetail } from '../../../shared/contracts/requests';
+import { checkCommentText } from '../../content/check-user-text';
+import { memberAccountId } from '../../points-ledger/accounts';
+import { postTransfer } from '../../points-ledger/post-transfer';
+import { loadEarningRules } from '../../points-ledger/earning-rules';
+import { enqueueNotification } from '../../notify';
+import { toRequestDetail } from '../../views/request-view';
+import { checkPhotosExist } from '../check-photos';
+import type { ActionContext } from '../context';
+
+export interface CompleteTaskResult {
+  request: TRequestDetail;
+  pointsAwarded: number;
+  balance: number;
+}
+
+export async function completeTask(
+  { runtime, caller }: ActionContext,
+  input: { requestId: string; note: string; photos: string[] },
+): Promise<CompleteTaskResult> {
+  await checkPhotosExist(runtime.files, input.photos, 'photos');
+  // The resident reads the note: checked before the transaction.
+  await checkCommentText(runtime, caller, input.note);
+  const now = runtime.clock.now();
+  return runtime.store.transaction(async (tx) => {
+    const request = await tx.requests.get(input.requestId);
+    if (!request) throw new AppError('NOT_FOUND', '没有找到这条求助');
+    if (request.assigneeId !== caller.id) throw new AppError('FORBIDDEN', '只有接单的党员可以办结这条求助');
+    if (request.category === 'wish' && input.photos.length === 0 && request.state === 'accepted') {
+      throw new AppError('VALIDATION_FAILED', '请上传一张完成心愿的照片', [{ path: ['photos'], message: '请上传照片' }]);
+    }
+
+    const alreadyDone = request.state === 'completed' || request.state === 'rated';
+    if (!alreadyDone) {
+      if (request.state !== 'accepted') throw new AppError('CONFLICT', '这条求助当前不能办结');
+      const points = pointsForCompletion(await loadEarningRules(tx, request.communityId), request.category, request.urgency);
+      const moved = await tx.requests.update(request.id, TRANSITIONS.complete.from, {
+        state: 'completed',
+        completionNote: input.note,
+        completionPhotos: input.photos,
+        completedAt: now,
+        pointsAwarded: points,
+        updatedAt: now,
+      });
+      if (!moved) throw new AppError('CONFLICT', '这条求助当前不能办结');
+      await tx.events.append({ requestId: request.id, at: now, kind: 'completed', actorId: caller.id, text: `${caller.name} 已办结：${input.note}` });
+      await enqueueNotification(
+        tx,
+        { userId: request.residentId, kind: 'request_completed', title: '您的求助已办结', body: `${caller.name} 已办结，请为这次服务打分。`, requestId: request.id },
+        now,
+      );
+    }
+
+    const done = await tx.requests.get(request.id);
+    if (!done || done.pointsAwarded === null) throw new AppError('INTERNAL', '办结后读取求助失败');
+    // Keyed by the request: a retried completion (or a retry after a crash) posts once.
+    await postTransfer(
+      tx,
+      {
+        idempotencyKey: `request-complete:${request.id}`,
+        communityId: request.communityId,
+        from: { kind: 'issuance', ownerId: request.communityId },
+        to: { kind: 'member', ownerId: caller.id },
+        amount: done.pointsAwarded,
+        kind: 'task_completed',
+        ref: request.id,
+        memo: `完成求助：${CATEGORY_LABELS[request.category]}`,
+      },
+      done.completedAt ?? now,
+    );
+    const account = await tx.ledger.getAccount(memberAccountId(caller.id));
+    return {
+      request: await toRequestDetail(tx, runtime, caller, done),
+      pointsAwarded: done.pointsAwarded,
+      balance: account?.balance ?? 0,
+    };
+  });
+}

@@ -1,0 +1,98 @@
+import type { TSubmitRequestInput } from '../../../shared/contracts/requests';
+import { CATEGORY_LABELS } from '../../../shared/domain/categories';
+import { runOfferRound } from './dispatch/run-offer-round';
+import { findSimilarOpenRequests } from './find-similar';
+import { newId } from '../../ids';
+import { notifyCommunityStaff } from '../../notify';
+import type { RequestRecord, Tx, UserRecord } from '../../ports';
+
+export interface NewRequest {
+  resident: UserRecord;
+  /** The person who typed it in: the resident, or an admin filing for them (代办登记). */
+  filer: UserRecord;
+  input: TSubmitRequestInput;
+  now: number;
+  /** The content check asked for a person to look first: stored as held, not sent out, staff told. */
+  held?: boolean;
+}
+
+/**
+ * Stores a new request with its first timeline entry and starts it (see `startRequest`); a request whose
+ * words must be reviewed first is stored held instead, and the community's staff are asked to look.
+ */
+export async function createRequest(tx: Tx, { resident, filer, input, now, held = false }: NewRequest): Promise<RequestRecord> {
+  const onBehalf = filer.id !== resident.id;
+  const [similar] = await findSimilarOpenRequests(tx, resident.communityId, input.category, input.location, now, 1);
+  const duplicateOf = similar?.id ?? null;
+  const request: RequestRecord = {
+    id: newId('r'),
+    communityId: resident.communityId,
+    gridId: resident.gridId,
+    householdId: resident.householdId,
+    residentId: resident.id,
+    filedBy: filer.id,
+    filedByName: onBehalf ? filer.name : null,
+    clientToken: input.clientToken,
+    category: input.category,
+    description: input.description,
+    address: input.address,
+    contactName: resident.name,
+    contactPhone: input.contactPhone ?? resident.phone,
+    location: input.location,
+    urgency: input.urgency,
+    photos: input.photos,
+    state: held ? 'held' : 'submitted',
+    round: 0,
+    roundDeadline: null,
+    assigneeId: null,
+    completionNote: null,
+    completionPhotos: [],
+    ratingStars: null,
+    ratingComment: null,
+    pointsAwarded: null,
+    createdAt: now,
+    updatedAt: now,
+    acceptedAt: null,
+    completedAt: null,
+    ratedAt: null,
+    cancelledAt: null,
+    duplicateOf,
+    previousAssigneeId: null,
+    reopenedAt: null,
+    neededSkill: input.category === 'wish' ? (input.neededSkill ?? null) : null,
+  };
+  await tx.requests.insert(request);
+  const label = CATEGORY_LABELS[request.category];
+  await tx.events.append({
+    requestId: request.id,
+    at: now,
+    kind: 'submitted',
+    actorId: filer.id,
+    text: onBehalf ? `${filer.name} 代 ${resident.name} 登记了求助：${label}` : `提交了求助：${label}`,
+  });
+  if (held) {
+    await tx.events.append({ requestId: request.id, at: now, kind: 'held', actorId: null, text: '社区正在审核求助内容，审核通过后会立即派单' });
+    await notifyCommunityStaff(
+      tx,
+      request.communityId,
+      { kind: 'held_for_review', title: `求助待审核：${label}`, body: '内容需要人工审核，请点开通过或驳回', requestId: request.id },
+      now,
+    );
+    return request;
+  }
+  return startRequest(tx, request, filer.id, now);
+}
+
+/**
+ * What a request does once it may go out (a fresh submit, or a held one an admin released): a wish waits
+ * on the board for a member or volunteer to claim it; anything else is offered to nearby members.
+ */
+export async function startRequest(tx: Tx, request: RequestRecord, actorId: string, now: number): Promise<RequestRecord> {
+  if (request.category === 'wish') {
+    // Wishes are not pushed to anyone: they wait on the board until a member or volunteer claims one.
+    await tx.events.append({ requestId: request.id, at: now, kind: 'wish_posted', actorId, text: '心愿已发布到微心愿墙，等待党员或志愿者认领' });
+  } else {
+    await runOfferRound(tx, request, now);
+  }
+  return (await tx.requests.get(request.id)) ?? request;
+}

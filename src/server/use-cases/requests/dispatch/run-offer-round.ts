@@ -1,0 +1,111 @@
+import { periodAt } from '../../../../shared/domain/availability';
+import { CATEGORY_LABELS, CATEGORY_SKILLS } from '../../../../shared/domain/categories';
+import { resolveDispatchPolicy, type DispatchPolicy } from '../../../../shared/domain/dispatch-policy';
+import { explainRanking, rankCandidates } from '../../../../shared/domain/dispatch-ranking';
+import { formatDistance } from '../../../../shared/domain/geo';
+import { TRANSITIONS } from '../../../../shared/domain/request-state';
+import { AppError } from '../../../../shared/errors';
+import { enqueueNotification, notifyCommunityStaff } from '../../../notify';
+import type { OfferRecord, RequestRecord, Tx } from '../../../ports';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type RoundOutcome = { kind: 'offered'; round: number; offers: OfferRecord[] } | { kind: 'needs_manual' };
+
+export async function loadDispatchPolicy(tx: Tx, communityId: string): Promise<DispatchPolicy> {
+  const community = await tx.communities.get(communityId);
+  if (!community) throw new AppError('NOT_FOUND', '没有找到所在社区');
+  return resolveDispatchPolicy(community.dispatchPolicy);
+}
+
+/**
+ * Offers the request to the next batch of nearby members who have not been offered it yet,
+ * widening the radius until someone fits; after the last radius it goes to manual dispatch.
+ */
+export async function runOfferRound(tx: Tx, request: RequestRecord, now: number): Promise<RoundOutcome> {
+  const policy = await loadDispatchPolicy(tx, request.communityId);
+  const alreadyOffered = (await tx.offers.listForRequest(request.id)).map((offer) => offer.memberId);
+  const exclude = [...alreadyOffered, request.residentId];
+
+  for (let round = request.round + 1; round <= policy.radiusStepsM.length; round++) {
+    const radiusM = policy.radiusStepsM[round - 1];
+    const candidates = await tx.members.findCandidates({
+      communityId: request.communityId,
+      center: request.location,
+      radiusM,
+      skills: CATEGORY_SKILLS[request.category],
+      excludeMemberIds: exclude,
+      openTaskCap: policy.openTaskCap,
+      householdId: request.householdId,
+      since: now - 30 * DAY_MS,
+      period: periodAt(now),
+      urgent: request.urgency === 'urgent',
+    });
+    if (candidates.length === 0) continue;
+
+    const ranked = rankCandidates({ category: request.category, gridId: request.gridId, location: request.location }, candidates, policy.weights, policy.batchSize);
+    const expiresAt = now + policy.offerTimeoutMinutes[request.urgency] * 60_000;
+    const offers: OfferRecord[] = ranked.map((candidate) => ({
+      requestId: request.id,
+      memberId: candidate.memberId,
+      round,
+      status: 'pending',
+      score: candidate.score,
+      distanceM: candidate.distanceM,
+      reasons: explainRanking(candidate),
+      offeredAt: now,
+      expiresAt,
+      respondedAt: null,
+    }));
+
+    const moved = await tx.requests.update(request.id, TRANSITIONS.dispatch.from.concat('dispatching'), {
+      state: 'dispatching',
+      round,
+      roundDeadline: expiresAt,
+      updatedAt: now,
+    });
+    if (!moved) throw new AppError('CONFLICT', '求助状态已变化，请刷新后重试');
+    await tx.offers.insertMany(offers);
+    await tx.events.append({
+      requestId: request.id,
+      at: now,
+      kind: 'offered',
+      actorId: null,
+      text: `已推送给 ${offers.length} 位附近的党员（${formatDistance(radiusM)} 内），等待接单`,
+    });
+    for (const offer of offers) {
+      await enqueueNotification(
+        tx,
+        {
+          userId: offer.memberId,
+          kind: 'task_offered',
+          title: `${request.urgency === 'urgent' ? '【紧急】' : ''}新的求助：${CATEGORY_LABELS[request.category]}`,
+          body: `${offer.reasons}。请在 ${policy.offerTimeoutMinutes[request.urgency]} 分钟内决定是否接单。`,
+          requestId: request.id,
+        },
+        now,
+      );
+    }
+    return { kind: 'offered', round, offers };
+  }
+
+  return moveToManualDispatch(tx, request, policy, now);
+}
+
+async function moveToManualDispatch(tx: Tx, request: RequestRecord, policy: DispatchPolicy, now: number): Promise<RoundOutcome> {
+  const moved = await tx.requests.update(request.id, TRANSITIONS.exhaust.from, {
+    state: 'needs_manual',
+    round: policy.radiusStepsM.length,
+    roundDeadline: null,
+    updatedAt: now,
+  });
+  if (!moved) throw new AppError('CONFLICT', '求助状态已变化，请刷新后重试');
+  await tx.events.append({ requestId: request.id, at: now, kind: 'needs_manual', actorId: null, text: '附近暂时没有党员接单，已转社区人工派单' });
+  await notifyCommunityStaff(
+    tx,
+    request.communityId,
+    { kind: 'needs_manual', title: `待人工派单：${CATEGORY_LABELS[request.category]}`, body: `${request.address}：${request.description.slice(0, 40)}`, requestId: request.id },
+    now,
+  );
+  return { kind: 'needs_manual' };
+}

@@ -1,0 +1,19 @@
+import type { TRequestDetail, TSubmitRequestInput } from '../../../shared/contracts/requests';
+import { checkRequestText } from '../../content/check-user-text';
+import { createRequest } from './create-request';
+import { toRequestDetail } from '../../views/request-view';
+import { checkPhotosExist } from '../check-photos';
+import type { ActionContext } from '../context';
+
+export async function submitRequest({ runtime, caller }: ActionContext, input: TSubmitRequestInput): Promise<TRequestDetail> {
+  await checkPhotosExist(runtime.files, input.photos, 'photos');
+  // Outside the transaction (a call out that may be retried): risky words are refused, 'review' is held.
+  const { held } = await checkRequestText(runtime, caller, input.description);
+  const now = runtime.clock.now();
+  return runtime.store.transaction(async (tx) => {
+    const earlier = await tx.requests.findByClientToken(caller.id, input.clientToken);
+    if (earlier) return toRequestDetail(tx, runtime, caller, earlier);
+    const request = await createRequest(tx, { resident: caller, filer: caller, input, now, held });
+    return toRequestDetail(tx, runtime, caller, request);
+  });
+}

@@ -1,0 +1,10 @@
+import { loadActivity } from './service-guards';
+import { toActivityView } from '../../views/service-view';
+import type { ActionContext } from '../context';
+
+export async function getActivity({ runtime, caller }: ActionContext, input: { activityId: string }) {
+  return runtime.store.read(async (tx) => {
+    const activity = await loadActivity(tx, caller, input.activityId);
+    return toActivityView(activity, await tx.service.getSignup(activity.id, caller.id));
+  });
+}

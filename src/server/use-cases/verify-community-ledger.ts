@@ -1,6 +1,0 @@
-import { verifyLedger } from '../ledger/verify-ledger';
-import type { ActionContext } from './context';
-
-export async function verifyCommunityLedger({ runtime, caller }: ActionContext) {
-  return runtime.store.read((tx) => verifyLedger(tx, caller.communityId, runtime.clock.now()));
-}
