@@ -6,7 +6,6 @@ import { REQUEST_STATES } from '../domain/request-state';
 import { zEmptyInput, zId, zPageInput, zPageOf } from './common';
 
 export const zPeriodKey = z.string({ error: '请选择统计周期' }).regex(PERIOD_PATTERN, '周期格式应为 2026-11（月）或 2026-Q4（季度）');
-export const zMonthKey = z.string({ error: '请选择月份' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11');
 const zDate = (label: string) =>
   z
     .string({ error: `请填写${label}` })

@@ -18,19 +18,6 @@ export const EARNING_KINDS: readonly PostingKind[] = ['task_completed', 'rating_
 /** Points a member spends at a shop. */
 export const SPENDING_KINDS: readonly PostingKind[] = ['redemption', 'order_pickup'];
 
-export const POSTING_KIND_LABELS: Record<PostingKind, string> = {
-  opening_balance: '历史积分结转',
-  task_completed: '完成求助',
-  rating_bonus: '好评奖励',
-  duty: '值守服务',
-  activity: '志愿活动',
-  adjustment_credit: '管理员补录',
-  adjustment_debit: '管理员扣减',
-  redemption: '到店兑换',
-  order_pickup: '线上兑换取货',
-  refund: '兑换退还',
-};
-
 export interface KindTotals {
   issued: number;
   redeemed: number;

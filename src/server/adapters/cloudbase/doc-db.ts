@@ -98,13 +98,6 @@ export function compositeId(...parts: readonly string[]): string {
   return parts.join(':');
 }
 
-/** Drops `_id` and turns a stored document back into its record. */
-export function toRecord<T>(doc: Doc | null): T | null {
-  if (!doc) return null;
-  const { _id: _ignored, ...rest } = doc;
-  return rest as T;
-}
-
 /** Stores a record under its key. */
 export function toDoc(id: string, record: object): Doc {
   const doc: Doc = { _id: id };
