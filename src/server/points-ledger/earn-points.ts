@@ -3,7 +3,7 @@ import type { PostingKind } from '../../shared/domain/posting-kinds';
 import { withinDailyCap } from '../../shared/domain/points-rules';
 import type { PostingRecord, Tx } from '../ports';
 import { memberAccountId } from './accounts';
-import { postTransfer } from './post-transfer';
+import { postTransfer, type Transfer } from './post-transfer';
 
 export interface Earning {
   idempotencyKey: string;
@@ -33,19 +33,20 @@ export async function earnPoints(tx: Tx, earning: Earning, at: number): Promise<
     amount = withinDailyCap(earning.amount, earnedToday, earning.dailyCap);
   }
   if (amount <= 0) return { posting: null, cappedBy: earning.amount };
-  const posting = await postTransfer(
-    tx,
-    {
-      idempotencyKey: earning.idempotencyKey,
-      communityId: earning.communityId,
-      from: { kind: 'issuance', ownerId: earning.communityId },
-      to: { kind: 'member', ownerId: earning.memberId },
-      amount,
-      kind: earning.kind,
-      ref: earning.ref,
-      memo: amount < earning.amount ? `${earning.memo}（已达每日上限，记 ${amount} 分）` : earning.memo,
-    },
-    at,
-  );
+  const posting = await postTransfer(tx, earningTransfer(earning, amount), at);
   return { posting, cappedBy: earning.amount - amount };
+}
+
+/** An earning as the transfer it posts: issuance → member, noting when the daily cap cut it to `amount`. */
+export function earningTransfer(earning: Earning, amount: number): Transfer {
+  return {
+    idempotencyKey: earning.idempotencyKey,
+    communityId: earning.communityId,
+    from: { kind: 'issuance', ownerId: earning.communityId },
+    to: { kind: 'member', ownerId: earning.memberId },
+    amount,
+    kind: earning.kind,
+    ref: earning.ref,
+    memo: amount < earning.amount ? `${earning.memo}（已达每日上限，记 ${amount} 分）` : earning.memo,
+  };
 }

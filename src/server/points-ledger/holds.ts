@@ -3,6 +3,7 @@ import { newId } from '../ids';
 import type { HoldRecord, PostingRecord, Tx } from '../ports';
 import { accountIdOf, parseAccountId } from './accounts';
 import { ensureAccount, insufficientPoints, postTransfer, type AccountRef } from './post-transfer';
+import { ledgerKeys } from './earnings';
 
 export interface HoldRequest {
   idempotencyKey: string;
@@ -53,7 +54,7 @@ export async function confirmHold(tx: Tx, holdId: string, settlement: HoldSettle
   return postTransfer(
     tx,
     {
-      idempotencyKey: `hold-confirm:${hold.id}`,
+      idempotencyKey: ledgerKeys.holdConfirm(hold.id),
       communityId: hold.communityId,
       from: parseAccountId(hold.accountId),
       to: settlement.to,

@@ -37,7 +37,7 @@ export async function postTransfer(tx: Tx, transfer: Transfer, at: number): Prom
   const creditAccountId = accountIdOf(transfer.to.kind, transfer.to.ownerId);
   if (debitAccountId === creditAccountId) throw new AppError('VALIDATION_FAILED', '转出和转入账户不能相同');
 
-  const payloadHash = hashPayload(transfer.communityId, debitAccountId, creditAccountId, transfer.amount, transfer.kind, transfer.ref);
+  const payloadHash = transferHash(transfer);
   const existing = await tx.ledger.findPostingByKey(transfer.idempotencyKey);
   if (existing) {
     if (existing.payloadHash !== payloadHash) throw new AppError('CONFLICT', '这笔积分记录已存在且内容不同，请核对后重试');
@@ -50,22 +50,34 @@ export async function postTransfer(tx: Tx, transfer: Transfer, at: number): Prom
   if (!debited) throw insufficientPoints(debit.balance - debit.held, transfer.amount);
   if (!(await tx.ledger.moveAccount(credit.id, transfer.amount, 0))) throw new AppError('INTERNAL', '积分入账失败');
 
-  const posting: PostingRecord = {
-    id: newId('p'),
+  const posting = buildPosting(transfer, at);
+  await tx.ledger.insertPosting(posting);
+  return posting;
+}
+
+/** What a retried transfer must match to count as the same call. */
+function transferHash(transfer: Transfer): string {
+  const debitAccountId = accountIdOf(transfer.from.kind, transfer.from.ownerId);
+  const creditAccountId = accountIdOf(transfer.to.kind, transfer.to.ownerId);
+  return hashPayload(transfer.communityId, debitAccountId, creditAccountId, transfer.amount, transfer.kind, transfer.ref);
+}
+
+/** The posting a transfer writes (also the seed generator's, so generated history verifies like real history). */
+export function buildPosting(transfer: Transfer, at: number, id: string = newId('p')): PostingRecord {
+  return {
+    id,
     idempotencyKey: transfer.idempotencyKey,
     communityId: transfer.communityId,
-    debitAccountId,
-    creditAccountId,
+    debitAccountId: accountIdOf(transfer.from.kind, transfer.from.ownerId),
+    creditAccountId: accountIdOf(transfer.to.kind, transfer.to.ownerId),
     amount: transfer.amount,
     kind: transfer.kind,
     ref: transfer.ref,
     memo: transfer.memo,
-    payloadHash,
+    payloadHash: transferHash(transfer),
     actorId: transfer.actorId ?? null,
     createdAt: at,
   };
-  await tx.ledger.insertPosting(posting);
-  return posting;
 }
 
 export function insufficientPoints(available: number, needed: number): AppError {

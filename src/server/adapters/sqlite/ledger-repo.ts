@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
-import type { HoldRecord, LedgerRepo, PostingRecord } from '../../ports';
+import type { AccountKind, HoldRecord, LedgerRepo, PostingRecord } from '../../ports';
 import { afterCursor, toPage } from './paging';
 import { num, str, strOrNull, numOrNull, toAccount, toPosting, type Row } from './rows';
 
@@ -130,5 +130,28 @@ export function createLedgerRepo(db: Database.Database): LedgerRepo {
     async leaderboard(communityId, since, limit) {
       return (leaderboard.all(communityId, since, limit) as Row[]).map((row) => ({ memberId: str(row.owner_id), earned: num(row.earned) }));
     },
+  };
+}
+
+export interface PostedAccount {
+  kind: AccountKind;
+  ownerId: string;
+}
+
+/**
+ * Writes history in bulk (the seed generator) inside the caller's SQLite transaction: accounts made as
+ * needed, balances moved and the posting stored, without the per-call checks `postTransfer` makes.
+ */
+export function createBulkPostingWriter(db: Database.Database): (posting: PostingRecord, debit: PostedAccount, credit: PostedAccount) => void {
+  const account = db.prepare(`INSERT INTO accounts (id, community_id, kind, owner_id, balance, held, allow_negative) VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT (id) DO NOTHING`);
+  const move = db.prepare('UPDATE accounts SET balance = balance + ? WHERE id = ?');
+  const insert = db.prepare(`INSERT INTO postings (id, idempotency_key, community_id, debit_account_id, credit_account_id, amount, kind, ref, memo, payload_hash, actor_id, created_at)
+    VALUES (@id, @idempotencyKey, @communityId, @debitAccountId, @creditAccountId, @amount, @kind, @ref, @memo, @payloadHash, @actorId, @createdAt)`);
+  return (posting, debit, credit) => {
+    account.run(posting.debitAccountId, posting.communityId, debit.kind, debit.ownerId, debit.kind === 'issuance' ? 1 : 0);
+    account.run(posting.creditAccountId, posting.communityId, credit.kind, credit.ownerId, credit.kind === 'issuance' ? 1 : 0);
+    move.run(-posting.amount, posting.debitAccountId);
+    move.run(posting.amount, posting.creditAccountId);
+    insert.run(posting);
   };
 }

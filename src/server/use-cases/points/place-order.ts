@@ -9,6 +9,7 @@ import { loadEarningRules } from '../../points-ledger/earning-rules';
 import { takeLines } from './price-lines';
 import { assertSamePayload, reload, toReceipt } from './receipt';
 import type { ActionContext } from '../context';
+import { ledgerKeys } from '../../points-ledger/earnings';
 
 /** An online order: points are held and stock set aside until the shop scans the pickup code. */
 export async function placeOrder(
@@ -33,7 +34,7 @@ export async function placeOrder(
     const expiresAt = now + rules.orderPickupHours * 3_600_000;
     const hold = await placeHold(
       tx,
-      { idempotencyKey: `order-hold:${id}`, communityId: caller.communityId, from: { kind: 'member', ownerId: caller.id }, amount: total, ref: id, expiresAt },
+      { idempotencyKey: ledgerKeys.orderHold(id), communityId: caller.communityId, from: { kind: 'member', ownerId: caller.id }, amount: total, ref: id, expiresAt },
       now,
     );
     await tx.redemptions.insert({

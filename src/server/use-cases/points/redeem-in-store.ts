@@ -9,6 +9,7 @@ import { assertSamePayload, reload, toReceipt } from './receipt';
 import { scannedMember, usedCode } from './scanned-member';
 import { requireStaffShop } from './staff-shop';
 import type { ActionContext } from '../context';
+import { ledgerKeys } from '../../points-ledger/earnings';
 
 /**
  * In-store redemption: burns the member's code, takes the stock and moves the points in one
@@ -37,7 +38,7 @@ export async function redeemInStore(
     const posting = await postTransfer(
       tx,
       {
-        idempotencyKey: `redemption:${id}`,
+        idempotencyKey: ledgerKeys.redemption(id),
         communityId: shop.communityId,
         from: { kind: 'member', ownerId: member.id },
         to: { kind: 'shop', ownerId: shop.id },

@@ -7,6 +7,7 @@ import { returnLines } from './price-lines';
 import { reload, toReceipt } from './receipt';
 import { requireStaffShop } from './staff-shop';
 import type { ActionContext } from '../context';
+import { ledgerKeys } from '../../points-ledger/earnings';
 
 /** Undoes a same-day redemption with a reversing posting (the original stays) and puts the stock back. */
 export async function refundRedemption({ runtime, caller }: ActionContext, input: { redemptionId: string; reason: string }): Promise<TReceipt> {
@@ -23,7 +24,7 @@ export async function refundRedemption({ runtime, caller }: ActionContext, input
     const posting = await postTransfer(
       tx,
       {
-        idempotencyKey: `refund:${redemption.id}`,
+        idempotencyKey: ledgerKeys.refund(redemption.id),
         communityId: redemption.communityId,
         from: { kind: 'shop', ownerId: shop.id },
         to: { kind: 'member', ownerId: redemption.memberId },

@@ -1,5 +1,3 @@
-import { CATEGORY_LABELS } from '../../../shared/domain/categories';
-import { pointsForCompletion } from '../../../shared/domain/points-rules';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
 import type { TRequestDetail } from '../../../shared/contracts/requests';
@@ -11,6 +9,8 @@ import { enqueueNotification } from '../../notify';
 import { toRequestDetail } from '../../views/request-view';
 import { checkPhotosExist } from '../check-photos';
 import type { ActionContext } from '../context';
+import { earningTransfer } from '../../points-ledger/earn-points';
+import { completionEarning, completionPoints } from '../../points-ledger/earnings';
 
 export interface CompleteTaskResult {
   request: TRequestDetail;
@@ -37,7 +37,7 @@ export async function completeTask(
     const alreadyDone = request.state === 'completed' || request.state === 'rated';
     if (!alreadyDone) {
       if (request.state !== 'accepted') throw new AppError('CONFLICT', '这条求助当前不能办结');
-      const points = pointsForCompletion(await loadEarningRules(tx, request.communityId), request.category, request.urgency);
+      const points = completionPoints(await loadEarningRules(tx, request.communityId), request);
       const moved = await tx.requests.update(request.id, TRANSITIONS.complete.from, {
         state: 'completed',
         completionNote: input.note,
@@ -58,20 +58,7 @@ export async function completeTask(
     const done = await tx.requests.get(request.id);
     if (!done || done.pointsAwarded === null) throw new AppError('INTERNAL', '办结后读取求助失败');
     // Keyed by the request: a retried completion (or a retry after a crash) posts once.
-    await postTransfer(
-      tx,
-      {
-        idempotencyKey: `request-complete:${request.id}`,
-        communityId: request.communityId,
-        from: { kind: 'issuance', ownerId: request.communityId },
-        to: { kind: 'member', ownerId: caller.id },
-        amount: done.pointsAwarded,
-        kind: 'task_completed',
-        ref: request.id,
-        memo: `完成求助：${CATEGORY_LABELS[request.category]}`,
-      },
-      done.completedAt ?? now,
-    );
+    await postTransfer(tx, earningTransfer(completionEarning(request, caller.id, done.pointsAwarded), done.pointsAwarded), done.completedAt ?? now);
     const account = await tx.ledger.getAccount(memberAccountId(caller.id));
     return {
       request: await toRequestDetail(tx, runtime, caller, done),

@@ -5,7 +5,7 @@ import { checkCommentText } from '../../content/check-user-text';
 import { earnPoints } from '../../points-ledger/earn-points';
 import { enqueueNotification } from '../../notify';
 import { loadEarningRules } from '../../points-ledger/earning-rules';
-import { ratingBonusFor } from '../../../shared/domain/points-rules';
+import { ratingBonusEarning } from '../../points-ledger/earnings';
 import { toRequestDetail } from '../../views/request-view';
 import type { ActionContext } from '../context';
 
@@ -40,14 +40,8 @@ export async function rateRequest(
     });
     if (request.assigneeId) {
       const rules = await loadEarningRules(tx, request.communityId);
-      const bonus = ratingBonusFor(rules, input.stars);
-      if (bonus > 0) {
-        await earnPoints(
-          tx,
-          { idempotencyKey: `rating-bonus:${request.id}`, communityId: request.communityId, memberId: request.assigneeId, kind: 'rating_bonus', amount: bonus, ref: request.id, memo: `居民好评（${input.stars} 星）` },
-          now,
-        );
-      }
+      const bonus = ratingBonusEarning(rules, request, request.assigneeId, input.stars);
+      if (bonus) await earnPoints(tx, bonus, now);
       await enqueueNotification(
         tx,
         { userId: request.assigneeId, kind: 'request_rated', title: `居民给您的服务打了 ${input.stars} 星`, body: input.comment || '感谢您的付出！', requestId: request.id },

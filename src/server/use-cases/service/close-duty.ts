@@ -1,5 +1,6 @@
-import { dutyPoints, type EarningRules } from '../../../shared/domain/points-rules';
+import type { EarningRules } from '../../../shared/domain/points-rules';
 import { earnPoints } from '../../points-ledger/earn-points';
+import { dutyEarning } from '../../points-ledger/earnings';
 import type { DutyRecord, Tx } from '../../ports';
 
 /** Closes an open duty at `until`, crediting whole hours (at most `maxMinutes`) under the daily cap; exactly once. */
@@ -10,14 +11,10 @@ export async function closeDuty(
 ): Promise<DutyRecord | null> {
   const worked = Math.max(0, Math.floor((close.until - duty.checkInAt) / 60_000));
   const minutes = close.maxMinutes === null ? worked : Math.min(worked, close.maxMinutes);
-  const earned = dutyPoints(close.rules, minutes);
+  const earning = dutyEarning(close.rules, duty, minutes, close.pointName);
   let points = 0;
-  if (earned > 0) {
-    const result = await earnPoints(
-      tx,
-      { idempotencyKey: `duty:${duty.id}`, communityId: duty.communityId, memberId: duty.memberId, kind: 'duty', amount: earned, ref: duty.id, memo: `${close.pointName}值守 ${Math.floor(minutes / 60)} 小时`, dailyCap: close.rules.dutyDailyCap },
-      close.until,
-    );
+  if (earning.amount > 0) {
+    const result = await earnPoints(tx, earning, close.until);
     points = result.posting?.amount ?? 0;
   }
   const patch = { checkOutAt: close.until, closedBy: close.by, minutes, points };

@@ -6,6 +6,7 @@ import { loadEarningRules } from '../../points-ledger/earning-rules';
 import { buildRoster } from './roster';
 import { loadActivity } from './service-guards';
 import type { ActionContext } from '../context';
+import { activityEarning } from '../../points-ledger/earnings';
 
 /** Closes the activity once: fixes every mark and credits those who came, under the daily activity cap. */
 export async function completeActivity({ runtime, caller }: ActionContext, input: { activityId: string }) {
@@ -21,11 +22,7 @@ export async function completeActivity({ runtime, caller }: ActionContext, input
       if (attendance === null) continue;
       let points = 0;
       if ((attendance === 'normal' || attendance === 'late') && activity.points > 0) {
-        const result = await earnPoints(
-          tx,
-          { idempotencyKey: `activity:${activity.id}:${signup.memberId}`, communityId: activity.communityId, memberId: signup.memberId, kind: 'activity', amount: activity.points, ref: activity.id, memo: `参加活动：${activity.title}`, dailyCap: rules.activityDailyCap },
-          now,
-        );
+        const result = await earnPoints(tx, activityEarning(rules, activity, signup.memberId), now);
         points = result.posting?.amount ?? 0;
       }
       await tx.service.saveSignup({ ...signup, attendance, points });
