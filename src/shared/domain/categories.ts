@@ -21,6 +21,32 @@ export const CATEGORY_HINTS: Record<RequestCategory, string> = {
   suggestion: '对社区的意见和建议',
 };
 
+/** How a category of request behaves; read wherever the product treats categories differently. */
+export interface CategoryBehaviour {
+  /** 'dispatch': offered to nearby members by skill and distance; 'board': posted on the 微心愿墙 for a member or volunteer to claim. */
+  routing: 'dispatch' | 'board';
+  /** The member must upload a photo of the result to finish it. */
+  photoToFinish: boolean;
+  /** An admin answers it as a suggestion (adopted or not) on 民意民盼台账. */
+  answeredAsSuggestion: boolean;
+  /** The resident may name the skill it needs (shown on the board). */
+  namesSkill: boolean;
+  /** The key of its completion points in the earning rules. */
+  pointsRule: RequestCategory;
+  /** It may reach a public list (晒清单, published tallies) through an admin's own words; never for private matters. */
+  publishable: boolean;
+}
+
+export const CATEGORY_BEHAVIOUR: Record<RequestCategory, CategoryBehaviour> = {
+  repair: { routing: 'dispatch', photoToFinish: false, answeredAsSuggestion: false, namesSkill: false, pointsRule: 'repair', publishable: true },
+  errand: { routing: 'dispatch', photoToFinish: false, answeredAsSuggestion: false, namesSkill: false, pointsRule: 'errand', publishable: true },
+  policy: { routing: 'dispatch', photoToFinish: false, answeredAsSuggestion: false, namesSkill: false, pointsRule: 'policy', publishable: true },
+  mediation: { routing: 'dispatch', photoToFinish: false, answeredAsSuggestion: false, namesSkill: false, pointsRule: 'mediation', publishable: false },
+  care_visit: { routing: 'dispatch', photoToFinish: false, answeredAsSuggestion: false, namesSkill: false, pointsRule: 'care_visit', publishable: false },
+  wish: { routing: 'board', photoToFinish: true, answeredAsSuggestion: false, namesSkill: true, pointsRule: 'wish', publishable: true },
+  suggestion: { routing: 'dispatch', photoToFinish: false, answeredAsSuggestion: true, namesSkill: false, pointsRule: 'suggestion', publishable: true },
+};
+
 export const SKILLS = ['水电维修', '政策咨询', '法律援助', '医疗健康', '心理疏导', '代跑代办', '助老陪护', '矛盾调解'] as const;
 export type Skill = (typeof SKILLS)[number];
 

@@ -1,4 +1,4 @@
-import type { RequestCategory, Urgency } from './categories';
+import { CATEGORY_BEHAVIOUR, type RequestCategory, type Urgency } from './categories';
 
 /** How members and volunteers earn points in one community; admins change them, defaults below. */
 export interface EarningRules {
@@ -42,7 +42,7 @@ export function resolveEarningRules(stored: Partial<EarningRules> | null | undef
 }
 
 export function pointsForCompletion(rules: EarningRules, category: RequestCategory, urgency: Urgency): number {
-  return rules.completion[category] + (urgency === 'urgent' ? rules.urgentBonus : 0);
+  return rules.completion[CATEGORY_BEHAVIOUR[category].pointsRule] + (urgency === 'urgent' ? rules.urgentBonus : 0);
 }
 
 export function ratingBonusFor(rules: EarningRules, stars: number): number {

@@ -1,4 +1,4 @@
-import { CATEGORY_LABELS, fitsCategory, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
+import { CATEGORY_BEHAVIOUR, CATEGORY_LABELS, fitsCategory, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
 import { CHINA_OFFSET_MS } from '../../../shared/domain/china-time';
 import { explainRanking, rankCandidates, type DispatchCandidate } from '../../../shared/domain/dispatch-ranking';
 import { distanceMeters, formatDistance, type LatLng } from '../../../shared/domain/geo';
@@ -130,7 +130,7 @@ export function writeLifelikeHistory(context: ActivityContext): void {
     if (assignee && points !== null && completedAt !== null) award({ id, communityId, category }, assignee.id, points, completedAt, stars, ratedAt);
 
     // Most suggestions get the community's answer within a few days.
-    if (category === 'suggestion' && state !== 'cancelled' && community.adminId && random() < 0.8) {
+    if (CATEGORY_BEHAVIOUR[category].answeredAsSuggestion && state !== 'cancelled' && community.adminId && random() < 0.8) {
       const repliedAt = Math.max(createdAt + Math.floor((1 + random() * 4) * DAY), (completedAt ?? acceptedAt ?? createdAt) + HOUR);
       if (repliedAt < options.to) {
         const adopted = random() < 0.6;

@@ -1,3 +1,4 @@
+import { CATEGORY_BEHAVIOUR } from '../../../shared/domain/categories';
 import { AppError } from '../../../shared/errors';
 import { requireSameCommunity } from '../community-scope';
 import { enqueueNotification } from '../../notify';
@@ -11,7 +12,7 @@ export async function replySuggestion({ runtime, caller }: ActionContext, input:
   return runtime.store.transaction(async (tx) => {
     const request = await loadRequest(tx, input.requestId);
     requireSameCommunity(caller, request.communityId);
-    if (request.category !== 'suggestion') throw new AppError('VALIDATION_FAILED', '只有「意见建议」可以标记采纳');
+    if (!CATEGORY_BEHAVIOUR[request.category].answeredAsSuggestion) throw new AppError('VALIDATION_FAILED', '只有「意见建议」可以标记采纳');
     const reply = { requestId: request.id, adopted: input.adopted, reply: input.reply, repliedBy: caller.id, repliedAt: now };
     if (!(await tx.demand.insertReply(reply))) {
       const existing = await tx.demand.getReply(request.id);

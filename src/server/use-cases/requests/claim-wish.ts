@@ -1,3 +1,4 @@
+import { CATEGORY_BEHAVIOUR } from '../../../shared/domain/categories';
 import type { TRequestDetail } from '../../../shared/contracts/requests';
 import { AppError } from '../../../shared/errors';
 import { enqueueNotification } from '../../notify';
@@ -9,7 +10,7 @@ export async function claimWish({ runtime, caller }: ActionContext, input: { req
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const wish = await loadRequest(tx, input.requestId);
-    if (wish.category !== 'wish' || wish.communityId !== caller.communityId) throw new AppError('NOT_FOUND', '没有找到这个心愿');
+    if (CATEGORY_BEHAVIOUR[wish.category].routing !== 'board' || wish.communityId !== caller.communityId) throw new AppError('NOT_FOUND', '没有找到这个心愿');
     const member = await tx.members.get(caller.id);
     if (!member || member.status !== 'approved') throw new AppError('FORBIDDEN', '通过审核的党员和志愿者才能认领心愿');
     if (wish.assigneeId === caller.id) return toRequestDetail(tx, runtime, caller, wish);

@@ -1,3 +1,4 @@
+import { CATEGORY_BEHAVIOUR } from '../../../shared/domain/categories';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
 import type { TRequestDetail } from '../../../shared/contracts/requests';
@@ -30,7 +31,7 @@ export async function completeTask(
     const request = await tx.requests.get(input.requestId);
     if (!request) throw new AppError('NOT_FOUND', '没有找到这条求助');
     if (request.assigneeId !== caller.id) throw new AppError('FORBIDDEN', '只有接单的党员可以办结这条求助');
-    if (request.category === 'wish' && input.photos.length === 0 && request.state === 'accepted') {
+    if (CATEGORY_BEHAVIOUR[request.category].photoToFinish && input.photos.length === 0 && request.state === 'accepted') {
       throw new AppError('VALIDATION_FAILED', '请上传一张完成心愿的照片', [{ path: ['photos'], message: '请上传照片' }]);
     }
 

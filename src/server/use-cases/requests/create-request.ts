@@ -1,5 +1,5 @@
 import type { TSubmitRequestInput } from '../../../shared/contracts/requests';
-import { CATEGORY_LABELS } from '../../../shared/domain/categories';
+import { CATEGORY_BEHAVIOUR, CATEGORY_LABELS } from '../../../shared/domain/categories';
 import { runOfferRound } from './dispatch/run-offer-round';
 import { findSimilarOpenRequests } from './find-similar';
 import { newId } from '../../ids';
@@ -59,7 +59,7 @@ export async function createRequest(tx: Tx, { resident, filer, input, now, held 
     duplicateOf,
     previousAssigneeId: null,
     reopenedAt: null,
-    neededSkill: input.category === 'wish' ? (input.neededSkill ?? null) : null,
+    neededSkill: CATEGORY_BEHAVIOUR[input.category].namesSkill ? (input.neededSkill ?? null) : null,
   };
   await tx.requests.insert(request);
   const label = CATEGORY_LABELS[request.category];
@@ -88,7 +88,7 @@ export async function createRequest(tx: Tx, { resident, filer, input, now, held 
  * on the board for a member or volunteer to claim it; anything else is offered to nearby members.
  */
 export async function startRequest(tx: Tx, request: RequestRecord, actorId: string, now: number): Promise<RequestRecord> {
-  if (request.category === 'wish') {
+  if (CATEGORY_BEHAVIOUR[request.category].routing === 'board') {
     // Wishes are not pushed to anyone: they wait on the board until a member or volunteer claims one.
     await tx.events.append({ requestId: request.id, at: now, kind: 'wish_posted', actorId, text: '心愿已发布到微心愿墙，等待党员或志愿者认领' });
   } else {
