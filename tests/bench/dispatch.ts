@@ -1,6 +1,6 @@
 /**
  * Dispatch at city scale: 100,000 members spread over 30 × 30 km. For random request points,
- * time the candidate search (R*Tree prefilter + exact filters + load figures) and the ranking,
+ * time the candidate search (the member_cells cell index + exact filters + load figures) and the ranking,
  * side by side with a naive full scan of the same members that must return the same ranking.
  */
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,12 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ActionOf, FunctionName, InputOf, OutputOf } from '../../src/shared/contracts';
-import type { Envelope } from '../../src/shared/errors';
+import type { Page } from 'playwright-core';
 import { auditPage, formatFindings, type Finding } from '../support/accessibility';
-import { launchChromium, signIn } from '../support/browser';
+import { useE2e } from '../support/e2e';
 import { repairRequest } from '../support/fixtures';
-import { startTestHost, type TestHost } from '../support/local-host';
 import { ManualClock } from '../support/test-runtime';
 
 jest.setTimeout(600_000);
@@ -16,17 +13,8 @@ jest.setTimeout(600_000);
  * behind it: axe-core must find nothing serious or critical, and at 200% text size no text may be cut off.
  */
 const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0, 0));
-let testHost: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  testHost = await startTestHost({ withH5: true, clock });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
+const e2e = useE2e({ clock });
+const { api } = e2e;
 
 /** Every route in app.config.ts: the main package, then each subpackage. */
 function appRoutes(): string[] {
@@ -34,13 +22,6 @@ function appRoutes(): string[] {
   const main = [...(config.match(/pages: \[([\s\S]*?)\]/)?.[1].matchAll(/'([^']+)'/g) ?? [])].map((match) => match[1]);
   const subpackages = [...config.matchAll(/root: '([^']+)',\s*pages: \[([\s\S]*?)\]/g)].flatMap((match) => [...match[2].matchAll(/'([^']+)'/g)].map((page) => `${match[1]}/${page[1]}`));
   return [...main, ...subpackages];
-}
-
-async function api<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, data: InputOf<F, A>, openid: string): Promise<OutputOf<F, A>> {
-  const response = await fetch(`${testHost.host.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify({ action, data }) });
-  const envelope = (await response.json()) as Envelope<OutputOf<F, A>>;
-  if (!envelope.ok) throw new Error(`${fn}.${action}: ${envelope.error.message}`);
-  return envelope.data;
 }
 
 /** Who opens each route, and the query it needs (ids of things made here through the API). */
@@ -112,8 +93,8 @@ function clippedAtDoubleText(page: Page): Promise<{ checked: number; clipped: st
 
 test('the checks catch what they look for: an unlabelled image, an unlabelled field, text cut off at 200%', async () => {
   // A bare page (no sign-in, so the per-navigation auditor does not see the planted faults).
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${testHost.host.url}/#/pages/login/index`);
+  const page = await (await e2e.browser.newContext()).newPage();
+  await page.goto(`${e2e.url}/#/pages/login/index`);
   await page.locator('.taro_page_show').waitFor();
   await page.evaluate(() => {
     const host = document.querySelector('.taro_page_show') as HTMLElement;
@@ -139,7 +120,7 @@ test('every page: no serious or critical axe-core violation, nothing cut off at 
   for (const [route, { openid, query }] of plan) {
     let page = pages.get(openid);
     if (!page) {
-      page = route === 'pages/login/index' ? await (await browser.newContext()).newPage() : await signIn(browser, testHost.host.url, openid);
+      page = route === 'pages/login/index' ? await (await e2e.browser.newContext()).newPage() : await e2e.signIn(openid);
       await page.clock.setFixedTime(new Date(clock.now()));
       pages.set(openid, page);
       const counted = page;
@@ -148,7 +129,7 @@ test('every page: no serious or critical axe-core violation, nothing cut off at 
       });
     }
     apiCalls.set(page, 0);
-    await page.goto(`${testHost.host.url}/#/${route}${query ? `?${query}` : ''}`);
+    await page.goto(`${e2e.url}/#/${route}${query ? `?${query}` : ''}`);
     await page.reload();
     // Some pages keep polling (the redemption code refreshes), so wait for the data rather than for silence.
     await page.waitForLoadState('load');

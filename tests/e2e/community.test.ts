@@ -1,43 +1,20 @@
 import jsQR from 'jsqr';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG as PngImage } from 'pngjs';
-import { expectText, launchChromium, PHONE } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/local-host';
+import { expectText } from '../support/browser';
+import { useE2e } from '../support/e2e';
 
 jest.setTimeout(120_000);
 
-let testHost: TestHost;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  testHost = await startTestHost({ withH5: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-  await testHost?.close();
-});
-
-async function newPage(): Promise<Page> {
-  // At home in 和平苑, with location allowed, as a phone would be.
-  const context = await browser.newContext({ ...PHONE, permissions: ['geolocation'], geolocation: { latitude: 30.6532, longitude: 104.0816 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function signIn(openid: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(`${testHost.host.url}/`);
-  await page.locator(`#login-${openid}`).click();
-  await page.locator('#greeting').waitFor();
-  return page;
-}
+const e2e = useE2e();
+/** At home in 和平苑, with location allowed, as a phone would be. */
+const AT_HOME = { permissions: ['geolocation'], geolocation: { latitude: 30.6532, longitude: 104.0816 } };
+const newPage = (): Promise<Page> => e2e.newPage(AT_HOME);
+const signIn = (openid: string): Promise<Page> => e2e.signIn(openid, AT_HOME);
 
 /** What a phone camera would read from the printed community code. */
 async function scanCommunityCode(): Promise<string> {
-  const png = Buffer.from(await (await fetch(`${testHost.host.url}/qr?scene=${encodeURIComponent('c=c_demo')}`)).arrayBuffer());
+  const png = Buffer.from(await (await fetch(`${e2e.url}/qr?scene=${encodeURIComponent('c=c_demo')}`)).arrayBuffer());
   const image = PngImage.sync.read(png);
   const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   if (!decoded) throw new Error('the QR code did not decode');

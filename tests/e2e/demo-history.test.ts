@@ -1,39 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import type { ActionOf, FunctionName, InputOf, OutputOf } from '../../src/shared/contracts';
-import type { Envelope } from '../../src/shared/errors';
-import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/local-host';
+import { expectText } from '../support/browser';
+import { useE2e } from '../support/e2e';
 import { ManualClock } from '../support/test-runtime';
 
 jest.setTimeout(120_000);
 
 /** 10:00 on Monday 16 November 2026 in China; the browser's clock is set to the same instant. */
 const clock = new ManualClock(Date.UTC(2026, 10, 16, 2, 0, 0));
-let testHost: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  // The demo as `npm start` seeds it, six months of history included.
-  testHost = await startTestHost({ withH5: true, clock });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
-
-async function signIn(openid: string): Promise<Page> {
-  const page = await signInAs(browser, testHost.host.url, openid);
-  await page.clock.setFixedTime(new Date(clock.now()));
-  return page;
-}
-
-async function api<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, data: InputOf<F, A>, openid: string): Promise<OutputOf<F, A>> {
-  const response = await fetch(`${testHost.host.url}/api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-openid': openid }, body: JSON.stringify({ action, data }) });
-  const envelope = (await response.json()) as Envelope<OutputOf<F, A>>;
-  if (!envelope.ok) throw new Error(`${fn}.${action}: ${envelope.error.message}`);
-  return envelope.data;
-}
+// The demo as `npm start` seeds it, six months of history included.
+const e2e = useE2e({ clock });
+const { signIn, api } = e2e;
 
 test('a newcomer opening the demo as the admin sees half a year of statistics, ledger lines and a ranking', async () => {
   const october = await api('reports', 'getStatistics', { period: '2026-10' }, 'demo-admin');
@@ -58,12 +33,12 @@ test('a newcomer opening the demo as the admin sees half a year of statistics, l
   const ranking = await api('reports', 'listEvaluations', { period: '2026-11' }, 'demo-admin');
   const top = ranking.rows[0];
   expect(top.tasksCompleted).toBeGreaterThan(0);
-  await admin.goto(`${testHost.host.url}/#/pages/admin/evaluations/index`);
+  await admin.goto(`${e2e.url}/#/pages/admin/evaluations/index`);
   await admin.reload();
   await expectText(admin.locator(`#evaluation-${top.memberId}`), `第 1 名 · ${top.name}`, { contains: true });
   await expectText(admin.locator(`#evaluation-${top.memberId}`), `完成求助 ${top.tasksCompleted} 件`, { contains: true });
 
-  await admin.goto(`${testHost.host.url}/#/pages/admin/demand/index`);
+  await admin.goto(`${e2e.url}/#/pages/admin/demand/index`);
   await admin.reload();
   await expectText(admin.locator('#demand-period-label'), '2026年11月');
   await admin.locator('.demand-line').first().waitFor();

@@ -1,26 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/local-host';
+import { expectText } from '../support/browser';
+import { useE2e } from '../support/e2e';
 
 jest.setTimeout(120_000);
 
-let testHost: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  testHost = await startTestHost({ withH5: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
-
-const signIn = (openid: string): Promise<Page> => signInAs(browser, testHost.host.url, openid);
+const e2e = useE2e();
+const signIn = e2e.signIn;
 
 test('a grid worker picks a ranked member for a request nobody nearby could take', async () => {
   // Far outside every member's reach: dispatch gives up at once and hands it to the community.
-  const response = await fetch(`${testHost.host.url}/api/requests`, {
+  const response = await fetch(`${e2e.url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-openid': 'demo-resident-1' },
     body: JSON.stringify({

@@ -2,12 +2,10 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { ActionOf, FunctionName, InputOf, OutputOf } from '../../src/shared/contracts';
-import type { Envelope } from '../../src/shared/errors';
-import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { expectText } from '../support/browser';
+import { useE2e } from '../support/e2e';
 import { repairRequest } from '../support/fixtures';
-import { startTestHost, type TestHost } from '../support/local-host';
 import { ManualClock } from '../support/test-runtime';
 
 jest.setTimeout(180_000);
@@ -15,53 +13,25 @@ jest.setTimeout(180_000);
 /** 09:00 on Tuesday 10 November 2026 in China. The browser's clock is set to the same instant, so "this month" agrees on both sides. */
 const clock = new ManualClock(Date.UTC(2026, 10, 10, 1, 0, 0));
 const CHARTS = ['chart-category', 'chart-state', 'chart-area', 'chart-trend'];
-let testHost: TestHost;
-let browser: Browser;
+// These tests read this month's figures of their own three requests exactly: the demo's six months of
+// history are left out here (tests/functions/demo-history.test.ts and demo-history.test.ts cover them).
+const e2e = useE2e({ clock, demoHistory: false });
+const { signIn, open, api } = e2e;
 let downloads: string;
 let seeded: Awaited<ReturnType<typeof seedRequests>>;
 
 beforeAll(async () => {
-  // These tests read this month's figures of their own three requests exactly: the demo's six months of
-  // history are left out here (tests/functions/demo-history.test.ts and demo-history.test.ts cover them).
-  testHost = await startTestHost({ withH5: true, clock, demoHistory: false });
-  browser = await launchChromium();
   downloads = mkdtempSync(join(tmpdir(), 'daiban-downloads-'));
   seeded = await seedRequests();
 });
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
+afterAll(() => {
   if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
-
-async function signIn(openid: string): Promise<Page> {
-  const page = await signInAs(browser, testHost.host.url, openid);
-  await page.clock.setFixedTime(new Date(clock.now()));
-  return page;
-}
-
-/** Opens a page afresh (a reload, so no earlier page of the H5 stack lingers in the document). */
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${testHost.host.url}/#/pages/${path}`);
-  await page.reload();
-}
 
 /** With E2E_SCREENSHOTS=<dir>, saves what an element looks like, for a person to check the layout. */
 async function shot(page: Page, selector: string, name: string): Promise<void> {
   const dir = process.env.E2E_SCREENSHOTS;
   if (dir) await page.locator(selector).first().screenshot({ path: join(dir, `${name}.png`) });
-}
-
-/** Calls a function over HTTP as a demo user, as the app does. */
-async function api<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, data: InputOf<F, A>, openid: string): Promise<OutputOf<F, A>> {
-  const response = await fetch(`${testHost.host.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-openid': openid },
-    body: JSON.stringify({ action, data }),
-  });
-  const envelope = (await response.json()) as Envelope<OutputOf<F, A>>;
-  if (!envelope.ok) throw new Error(`${fn}.${action}: ${envelope.error.message}`);
-  return envelope.data;
 }
 
 /** Three requests this month: a repair done and rated 5 stars, a suggestion, an errand still open. */
@@ -180,7 +150,7 @@ test('the admin opens a project and reports progress; a resident supports it onc
   await resident.reload();
   await expectText(resident.locator(`#support-count-${projectId}`), '1 位居民支持');
   await expectText(resident.locator(`#support-${projectId}`), '已支持');
-  expect(testHost.local.store.db.prepare('SELECT COUNT(*) AS n FROM project_supports').get()).toEqual({ n: 1 });
+  expect(e2e.db.prepare('SELECT COUNT(*) AS n FROM project_supports').get()).toEqual({ n: 1 });
 
   await resident.locator(`#public-project-open-${projectId}`).click();
   await expectText(resident.locator('#public-project-title'), '三栋加装电梯');

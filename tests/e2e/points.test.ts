@@ -1,22 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/local-host';
+import { expectText } from '../support/browser';
+import { useE2e } from '../support/e2e';
 
 jest.setTimeout(120_000);
 
-let testHost: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  testHost = await startTestHost({ withH5: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
-
-const signIn = (openid: string): Promise<Page> => signInAs(browser, testHost.host.url, openid);
+const e2e = useE2e();
+const signIn = e2e.signIn;
 
 test('a member shows the code, the shop redeems an item, both see the new balance; the same code is refused again', async () => {
   const member = await signIn('demo-member-2'); // 李红梅, 77 points
@@ -42,14 +30,14 @@ test('a member shows the code, the shop redeems an item, both see the new balanc
   await staff.locator('#till-inspect').click();
   await expectText(staff.locator('.error'), '这个兑换码已经用过了', { contains: true });
 
-  await member.goto(`${testHost.host.url}/#/pages/points/index`);
+  await member.goto(`${e2e.url}/#/pages/points/index`);
   await expectText(member.locator('#points-balance'), '67');
   await expectText(member.locator('.points-item').first(), '幸福里积分超市兑换：洗衣皂 2 块×1', { contains: true });
 });
 
 test('an online order holds the points until the shop scans the pickup code', async () => {
   const member = await signIn('demo-member-3'); // 张志强, 114 points
-  await member.goto(`${testHost.host.url}/#/pages/market/catalog/index`);
+  await member.goto(`${e2e.url}/#/pages/market/catalog/index`);
   await expectText(member.locator('#catalog-available'), '可用积分 114 分');
   await member.locator('#pick-it_demo_towel-plus').click();
   await member.locator('#order-submit').click();
@@ -57,24 +45,24 @@ test('an online order holds the points until the shop scans the pickup code', as
   const pickupCode = (await member.locator('.pickup-code').first().innerText()).trim();
   expect(pickupCode).toMatch(/^P1\./);
 
-  await member.goto(`${testHost.host.url}/#/pages/points/index`);
+  await member.goto(`${e2e.url}/#/pages/points/index`);
   await expectText(member.locator('#points-balance'), '99');
   await expectText(member.locator('#points-held'), '冻结 15 分', { contains: true });
 
   const staff = await signIn('demo-shop-1');
-  await staff.goto(`${testHost.host.url}/#/pages/market/till/index`);
+  await staff.goto(`${e2e.url}/#/pages/market/till/index`);
   await staff.locator('#pickup-code input').fill(pickupCode);
   await staff.locator('#pickup-confirm').click();
   await expectText(staff.locator('#till-receipt .title'), '已取货');
 
-  await member.goto(`${testHost.host.url}/#/pages/market/orders/index`);
+  await member.goto(`${e2e.url}/#/pages/market/orders/index`);
   await expectText(member.locator('.order-item .order-status').first(), '已取货');
-  await member.goto(`${testHost.host.url}/#/pages/points/index`);
+  await member.goto(`${e2e.url}/#/pages/points/index`);
   await expectText(member.locator('#points-balance'), '99');
   expect(await member.locator('#points-held').count()).toBe(0);
 
   const admin = await signIn('demo-admin');
-  await admin.goto(`${testHost.host.url}/#/pages/admin/points/index`);
+  await admin.goto(`${e2e.url}/#/pages/admin/points/index`);
   await expectText(admin.locator('#summary-redeemed'), '兑换 25 分');
   await admin.locator('#verify-ledger').click();
   await expectText(admin.locator('#ledger-report .subtitle'), '账目平衡，没有发现问题');

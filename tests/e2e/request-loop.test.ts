@@ -1,24 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/local-host';
+import { expectText } from '../support/browser';
+import { useE2e } from '../support/e2e';
 import { TINY_PNG as PNG } from '../support/images';
 
 jest.setTimeout(120_000);
 
-let testHost: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  testHost = await startTestHost({ withH5: true });
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
-
-const signIn = (openid: string): Promise<Page> => signInAs(browser, testHost.host.url, openid);
+const e2e = useE2e();
+const signIn = e2e.signIn;
 
 test('resident submits, member accepts and completes, resident rates, member sees the points', async () => {
   // 点单: the resident (张秀英) asks for a repair with a photo.
@@ -43,7 +30,7 @@ test('resident submits, member accepts and completes, resident rates, member see
   await expectText(member.locator('.inbox-item').first(), '新的求助：维修求助', { contains: true });
   // Back to the home page by its address: the browser's back button (which WeChat does not have) raced
   // Taro's reLaunch after sign-in now and then and left the home page hidden.
-  await member.goto(`${testHost.host.url}/#/pages/index/index`);
+  await member.goto(`${e2e.url}/#/pages/index/index`);
   await member.reload();
   await member.locator('#go-tasks').click();
   await member.locator('.request-card').first().click();
@@ -71,7 +58,7 @@ test('resident submits, member accepts and completes, resident rates, member see
   await expectText(resident.locator('#rating'), '★★★★★', { contains: true });
 
   // The member's points.
-  await member.goto(`${testHost.host.url}/#/pages/points/index`);
+  await member.goto(`${e2e.url}/#/pages/points/index`);
   // 10 for the repair and 3 for the five-star rating.
   await expectText(member.locator('#points-balance'), '13');
   await expectText(member.locator('.points-item').first(), '居民好评（5 星）', { contains: true });
@@ -79,7 +66,7 @@ test('resident submits, member accepts and completes, resident rates, member see
 });
 
 test('a member who was not offered a request sees neither it nor its contact', async () => {
-  const response = await fetch(`${testHost.host.url}/api/requests`, {
+  const response = await fetch(`${e2e.url}/api/requests`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-openid': 'demo-resident-3' },
     body: JSON.stringify({
@@ -93,7 +80,7 @@ test('a member who was not offered a request sees neither it nor its contact', a
   const policyMember = await signIn('demo-member-2');
   await policyMember.locator('#go-tasks').click();
   await expectText(policyMember.locator('#tasks-empty'), '暂时没有新的求助。');
-  await policyMember.goto(`${testHost.host.url}/#/pages/request/detail/index?id=${envelope.data.id}`);
+  await policyMember.goto(`${e2e.url}/#/pages/request/detail/index?id=${envelope.data.id}`);
   await expectText(policyMember.locator('[role=alert]'), '没有找到这条求助');
   expect(await policyMember.locator('#accept-task').count()).toBe(0);
   expect(await policyMember.content()).not.toContain('13800000003');

@@ -1,36 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { expectText, launchChromium, signIn as signInAs } from '../support/browser';
-import { startTestHost, type TestHost } from '../support/local-host';
+import { expectText } from '../support/browser';
+import { useE2e } from '../support/e2e';
 import { ManualClock } from '../support/test-runtime';
 
 jest.setTimeout(180_000);
 
 /** 09:00 on Monday 2 November 2026 in China; the browser's clock is pinned to the same instant. */
 const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0, 0));
-let testHost: TestHost;
-let browser: Browser;
-
-beforeAll(async () => {
-  testHost = await startTestHost({ withH5: true, clock });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await testHost?.close();
-});
-
-async function signIn(openid: string): Promise<Page> {
-  const page = await signInAs(browser, testHost.host.url, openid);
-  await page.clock.setFixedTime(new Date(clock.now()));
-  return page;
-}
-
-async function open(page: Page, path: string): Promise<void> {
-  await page.goto(`${testHost.host.url}/#/pages/${path}`);
-  await page.reload();
-}
-
-const db = () => testHost.local.store.db;
+const e2e = useE2e({ clock });
+const { signIn, open } = e2e;
+const db = () => e2e.db;
 
 test('care mode: switched on once, it stays on; the home has three big actions and a request takes two taps after the category', async () => {
   const resident = await signIn('demo-resident-3');

@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContextOptions, type Locator, type 
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's chromium, headless, with the flags this closed network needs (see STACK.md). */
+/** Debian's chromium, headless, with the flags this closed network needs. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (.ci/run does this).`);
   return chromium.launch({
@@ -17,11 +17,17 @@ export async function launchChromium(): Promise<Browser> {
 /** A phone-sized page, as residents use it. */
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
-/** A phone-sized page signed in as a demo user through the 模拟微信登录 picker (closed with the browser). */
-export async function signIn(browser: Browser, baseUrl: string, openid: string, options: BrowserContextOptions = {}): Promise<Page> {
+/** A phone-sized page in a context of its own, audited by axe-core on every route it reaches (closed with the browser). */
+export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ ...PHONE, ...options });
   const page = await context.newPage();
   watchAccessibility(page);
+  return page;
+}
+
+/** A phone-sized page signed in as a demo user through the 模拟微信登录 picker (closed with the browser). */
+export async function signIn(browser: Browser, baseUrl: string, openid: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await phonePage(browser, options);
   await page.goto(`${baseUrl}/`);
   await page.locator(`#login-${openid}`).click();
   await page.locator('#greeting').waitFor();
