@@ -4,6 +4,7 @@ import { zId, zPageInput, zPageOf } from './common';
 
 const zInstant = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` });
 const zDeliberationRef = z.strictObject({ deliberationId: zId });
+export type TDeliberationRef = z.output<typeof zDeliberationRef>;
 
 export const zCreateDeliberationInput = z
   .strictObject({
@@ -46,30 +47,33 @@ export const zDeliberationView = z.object({
 });
 export type TDeliberationView = z.infer<typeof zDeliberationView>;
 
+export const zVoteDeliberationInput = z.strictObject({ deliberationId: zId, option: z.number({ error: '请选择一个选项' }).int().min(0).max(5) });
+export type TVoteDeliberationInput = z.output<typeof zVoteDeliberationInput>;
+
+export const zCommentDeliberationInput = z.strictObject({ deliberationId: zId, text: z.string({ error: '请填写意见' }).trim().min(2, '意见至少 2 个字').max(300, '意见最多 300 字') });
+export type TCommentDeliberationInput = z.output<typeof zCommentDeliberationInput>;
+
+export const zDecideDeliberationInput = z.strictObject({
+  deliberationId: zId,
+  decision: z.string({ error: '请填写协商结果' }).trim().min(4, '协商结果至少 4 个字').max(500, '协商结果最多 500 字'),
+  actions: z.string({ error: '请填写落实措施' }).trim().min(4, '落实措施至少 4 个字').max(500, '落实措施最多 500 字'),
+  /** Turn the decision into a livelihood project (民生实事). */
+  project: z
+    .strictObject({
+      ownerDepartment: z.string().trim().min(2, '请填写责任单位').max(30),
+      targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 2026-12-31'),
+    })
+    .optional(),
+});
+export type TDecideDeliberationInput = z.output<typeof zDecideDeliberationInput>;
+
 export const deliberationsContract = {
   createDraft: { input: zCreateDeliberationInput, output: zDeliberationView },
   publish: { input: zDeliberationRef, output: zDeliberationView },
   list: { input: zPageInput, output: zPageOf(zDeliberationView) },
   get: { input: zDeliberationRef, output: zDeliberationView },
-  vote: { input: z.strictObject({ deliberationId: zId, option: z.number({ error: '请选择一个选项' }).int().min(0).max(5) }), output: zDeliberationView },
-  comment: {
-    input: z.strictObject({ deliberationId: zId, text: z.string({ error: '请填写意见' }).trim().min(2, '意见至少 2 个字').max(300, '意见最多 300 字') }),
-    output: zDeliberationView,
-  },
-  decide: {
-    input: z.strictObject({
-      deliberationId: zId,
-      decision: z.string({ error: '请填写协商结果' }).trim().min(4, '协商结果至少 4 个字').max(500, '协商结果最多 500 字'),
-      actions: z.string({ error: '请填写落实措施' }).trim().min(4, '落实措施至少 4 个字').max(500, '落实措施最多 500 字'),
-      /** Turn the decision into a livelihood project (民生实事). */
-      project: z
-        .strictObject({
-          ownerDepartment: z.string().trim().min(2, '请填写责任单位').max(30),
-          targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 2026-12-31'),
-        })
-        .optional(),
-    }),
-    output: zDeliberationView,
-  },
+  vote: { input: zVoteDeliberationInput, output: zDeliberationView },
+  comment: { input: zCommentDeliberationInput, output: zDeliberationView },
+  decide: { input: zDecideDeliberationInput, output: zDeliberationView },
   announce: { input: zDeliberationRef, output: zDeliberationView },
 } as const;

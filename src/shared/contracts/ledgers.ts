@@ -85,33 +85,43 @@ export const zProjectDetail = zProjectView.extend({
 export type TProjectDetail = z.infer<typeof zProjectDetail>;
 
 const zProjectRef = z.strictObject({ projectId: zId });
+export type TProjectRef = z.infer<typeof zProjectRef>;
+
+export const zListDemandInput = zDemandFilter.extend(zPageInput.shape);
+export type TListDemandInput = z.infer<typeof zListDemandInput>;
+
+export const zReplySuggestionInput = z.strictObject({
+  requestId: zId,
+  adopted: z.boolean({ error: '请选择是否采纳' }),
+  reply: z.string({ error: '请填写答复' }).trim().min(5, '答复至少 5 个字').max(300, '答复最多 300 字'),
+});
+export type TReplySuggestionInput = z.infer<typeof zReplySuggestionInput>;
+
+export const zListProjectsInput = z.strictObject({ status: z.enum(PROJECT_STATUSES).optional() }).extend(zPageInput.shape);
+export type TListProjectsInput = z.infer<typeof zListProjectsInput>;
+
+export const zAddProjectProgressInput = z.strictObject({
+  projectId: zId,
+  text: z.string({ error: '请填写本月进展' }).trim().min(5, '本月进展至少 5 个字').max(300, '本月进展最多 300 字'),
+  percent: z.number({ error: '请填写完成百分比' }).int('百分比必须是整数').min(0, '百分比不能小于 0').max(100, '百分比不能大于 100'),
+});
+export type TAddProjectProgressInput = z.infer<typeof zAddProjectProgressInput>;
+
+export const zCompleteMilestoneInput = z.strictObject({ projectId: zId, index: z.number().int().min(0).max(11) });
+export type TCompleteMilestoneInput = z.infer<typeof zCompleteMilestoneInput>;
+
+export const zWriteOffProjectInput = z.strictObject({ projectId: zId, note: z.string({ error: '请填写销账说明' }).trim().min(5, '销账说明至少 5 个字').max(300, '销账说明最多 300 字') });
+export type TWriteOffProjectInput = z.infer<typeof zWriteOffProjectInput>;
 
 export const ledgersContract = {
-  listDemand: { input: zDemandFilter.extend(zPageInput.shape), output: zPageOf(zDemandLine) },
-  replySuggestion: {
-    input: z.strictObject({
-      requestId: zId,
-      adopted: z.boolean({ error: '请选择是否采纳' }),
-      reply: z.string({ error: '请填写答复' }).trim().min(5, '答复至少 5 个字').max(300, '答复最多 300 字'),
-    }),
-    output: zDemandLine,
-  },
+  listDemand: { input: zListDemandInput, output: zPageOf(zDemandLine) },
+  replySuggestion: { input: zReplySuggestionInput, output: zDemandLine },
   createProject: { input: zCreateProjectInput, output: zProjectDetail },
-  listProjects: { input: z.strictObject({ status: z.enum(PROJECT_STATUSES).optional() }).extend(zPageInput.shape), output: zPageOf(zProjectView) },
+  listProjects: { input: zListProjectsInput, output: zPageOf(zProjectView) },
   getProject: { input: zProjectRef, output: zProjectDetail },
-  addProgress: {
-    input: z.strictObject({
-      projectId: zId,
-      text: z.string({ error: '请填写本月进展' }).trim().min(5, '本月进展至少 5 个字').max(300, '本月进展最多 300 字'),
-      percent: z.number({ error: '请填写完成百分比' }).int('百分比必须是整数').min(0, '百分比不能小于 0').max(100, '百分比不能大于 100'),
-    }),
-    output: zProjectDetail,
-  },
-  completeMilestone: { input: z.strictObject({ projectId: zId, index: z.number().int().min(0).max(11) }), output: zProjectDetail },
-  writeOffProject: {
-    input: z.strictObject({ projectId: zId, note: z.string({ error: '请填写销账说明' }).trim().min(5, '销账说明至少 5 个字').max(300, '销账说明最多 300 字') }),
-    output: zProjectDetail,
-  },
+  addProgress: { input: zAddProjectProgressInput, output: zProjectDetail },
+  completeMilestone: { input: zCompleteMilestoneInput, output: zProjectDetail },
+  writeOffProject: { input: zWriteOffProjectInput, output: zProjectDetail },
   listPublished: { input: zPageInput, output: zPageOf(zProjectView) },
   supportProject: { input: zProjectRef, output: zProjectView },
   listOwners: { input: zEmptyInput, output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) },

@@ -85,6 +85,7 @@ export const zReceipt = z.object({ redemption: zRedemptionView, memberAvailable:
 export type TReceipt = z.infer<typeof zReceipt>;
 
 const zShopRef = z.strictObject({ shopId: zId.optional() });
+export type TShopRef = z.output<typeof zShopRef>;
 const zShopView = z.object({ id: z.string(), name: z.string(), kind: z.string() });
 
 export const zSaveItemInput = z.strictObject({
@@ -119,40 +120,58 @@ export const zLedgerReport = z.object({
 });
 export type TLedgerReport = z.infer<typeof zLedgerReport>;
 
+export const zPlaceOrderInput = z.strictObject({ clientToken: zClientToken, shopId: zId, lines: zLines });
+export type TPlaceOrderInput = z.output<typeof zPlaceOrderInput>;
+
+export const zCancelOrderInput = z.strictObject({ orderId: zId });
+export type TCancelOrderInput = z.output<typeof zCancelOrderInput>;
+
+export const zInspectRedeemCodeInput = z.strictObject({ code: z.string().trim().min(1, '请扫描兑换码').max(200, '兑换码格式不正确'), shopId: zId.optional() });
+export type TInspectRedeemCodeInput = z.output<typeof zInspectRedeemCodeInput>;
+
+export const zRedeemInStoreInput = z.strictObject({ clientToken: zClientToken, code: z.string().trim().min(1, '请扫描兑换码').max(200, '兑换码格式不正确'), shopId: zId.optional(), lines: zLines });
+export type TRedeemInStoreInput = z.output<typeof zRedeemInStoreInput>;
+
+export const zConfirmPickupInput = z.strictObject({ code: z.string().trim().min(1, '请扫描取货码').max(200, '取货码格式不正确'), shopId: zId.optional() });
+export type TConfirmPickupInput = z.output<typeof zConfirmPickupInput>;
+
+export const zRefundRedemptionInput = z.strictObject({ redemptionId: zId, reason: z.string().trim().min(2, '请填写退还原因').max(100, '原因最多 100 个字') });
+export type TRefundRedemptionInput = z.output<typeof zRefundRedemptionInput>;
+
+export const zGetMemberLedgerInput = zPageInput.extend({ memberId: zId });
+export type TGetMemberLedgerInput = z.output<typeof zGetMemberLedgerInput>;
+
+export const zGetPointsSummaryInput = z.strictObject({ period: z.enum(['month', 'all']).default('month') });
+export type TGetPointsSummaryInput = z.output<typeof zGetPointsSummaryInput>;
+
+export const zAdjustPointsInput = z.strictObject({
+  clientToken: zClientToken,
+  memberId: zId,
+  amount: z.number({ error: '请填写调整的积分' }).int('积分必须是整数').refine((value) => value !== 0, '调整的积分不能为 0'),
+  reason: z.string().trim().min(4, '请写明调整原因（至少 4 个字）').max(100, '原因最多 100 个字'),
+});
+export type TAdjustPointsInput = z.output<typeof zAdjustPointsInput>;
+
 export const pointsContract = {
   getMine: { input: zPageInput, output: zAccountSummary.extend({ items: z.array(zPostingView), nextCursor: z.string().nullable() }) },
   getRules: { input: zEmptyInput, output: zEarningRules },
   issueCode: { input: zEmptyInput, output: z.object({ code: z.string(), qr: z.string(), expiresAt: z.string() }) },
   listCatalog: { input: zEmptyInput, output: z.object({ shops: z.array(zShopView.extend({ items: z.array(zCatalogItemView) })), available: z.number() }) },
-  placeOrder: { input: z.strictObject({ clientToken: zClientToken, shopId: zId, lines: zLines }), output: zReceipt },
-  cancelOrder: { input: z.strictObject({ orderId: zId }), output: zRedemptionView },
+  placeOrder: { input: zPlaceOrderInput, output: zReceipt },
+  cancelOrder: { input: zCancelOrderInput, output: zRedemptionView },
   listMyOrders: { input: zPageInput, output: zPageOf(zRedemptionView) },
 
-  inspectCode: {
-    input: z.strictObject({ code: z.string().trim().min(1, '请扫描兑换码').max(200, '兑换码格式不正确'), shopId: zId.optional() }),
-    output: z.object({ memberName: z.string(), available: z.number(), shop: zShopView, items: z.array(zCatalogItemView) }),
-  },
-  redeem: { input: z.strictObject({ clientToken: zClientToken, code: z.string().trim().min(1, '请扫描兑换码').max(200, '兑换码格式不正确'), shopId: zId.optional(), lines: zLines }), output: zReceipt },
-  confirmPickup: { input: z.strictObject({ code: z.string().trim().min(1, '请扫描取货码').max(200, '取货码格式不正确'), shopId: zId.optional() }), output: zReceipt },
+  inspectCode: { input: zInspectRedeemCodeInput, output: z.object({ memberName: z.string(), available: z.number(), shop: zShopView, items: z.array(zCatalogItemView) }) },
+  redeem: { input: zRedeemInStoreInput, output: zReceipt },
+  confirmPickup: { input: zConfirmPickupInput, output: zReceipt },
   listShopItems: { input: zShopRef, output: z.object({ shop: zShopView, items: z.array(zCatalogItemView) }) },
   saveItem: { input: zSaveItemInput, output: zCatalogItemView },
   listShopRedemptions: { input: zShopRef, output: z.object({ shop: zShopView, today: z.array(zRedemptionView), pendingOrders: z.array(zRedemptionView), todayTotal: z.number() }) },
-  refund: { input: z.strictObject({ redemptionId: zId, reason: z.string().trim().min(2, '请填写退还原因').max(100, '原因最多 100 个字') }), output: zReceipt },
+  refund: { input: zRefundRedemptionInput, output: zReceipt },
 
-  getMemberLedger: {
-    input: zPageInput.extend({ memberId: zId }),
-    output: zAccountSummary.extend({ memberId: z.string(), name: z.string(), items: z.array(zPostingView), nextCursor: z.string().nullable() }),
-  },
-  getSummary: { input: z.strictObject({ period: z.enum(['month', 'all']).default('month') }), output: zLedgerSummary },
-  adjust: {
-    input: z.strictObject({
-      clientToken: zClientToken,
-      memberId: zId,
-      amount: z.number({ error: '请填写调整的积分' }).int('积分必须是整数').refine((value) => value !== 0, '调整的积分不能为 0'),
-      reason: z.string().trim().min(4, '请写明调整原因（至少 4 个字）').max(100, '原因最多 100 个字'),
-    }),
-    output: zAccountSummary.extend({ postingId: z.string() }),
-  },
+  getMemberLedger: { input: zGetMemberLedgerInput, output: zAccountSummary.extend({ memberId: z.string(), name: z.string(), items: z.array(zPostingView), nextCursor: z.string().nullable() }) },
+  getSummary: { input: zGetPointsSummaryInput, output: zLedgerSummary },
+  adjust: { input: zAdjustPointsInput, output: zAccountSummary.extend({ postingId: z.string() }) },
   listAdjustments: {
     input: zPageInput,
     output: zPageOf(z.object({ id: z.string(), at: z.string(), memberId: z.string(), memberName: z.string(), amount: z.number(), reason: z.string(), actorName: z.string() })),

@@ -64,31 +64,34 @@ export const zEvaluationList = z.object({ period: zPeriodRef, rows: z.array(zEva
 export const EXPORT_KINDS = ['demand', 'projects', 'statistics', 'evaluations'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
+export const zListEvaluationsInput = z.strictObject({ period: zPeriodKey });
+export type TListEvaluationsInput = z.infer<typeof zListEvaluationsInput>;
+
+export const zRecordEvaluationInput = z.strictObject({
+  memberId: zId,
+  period: zPeriodKey,
+  grade: z.enum(EVALUATION_GRADES, { error: '请选择评价等次' }),
+  note: z.string().trim().max(200, '评语最多 200 字').default(''),
+});
+export type TRecordEvaluationInput = z.infer<typeof zRecordEvaluationInput>;
+
+export const zExportWorkbookInput = z.strictObject({
+  kind: z.enum(EXPORT_KINDS, { error: '请选择导出内容' }),
+  period: zPeriodKey,
+  scope: z.enum(['community', 'grid', 'district']).default('community'),
+  /** Statistics only: one grid, or (district viewers) another community of the district. */
+  gridId: zId.optional(),
+  communityId: zId.optional(),
+});
+export type TExportWorkbookInput = z.infer<typeof zExportWorkbookInput>;
+
 export const reportsContract = {
   getStatistics: { input: zStatisticsInput, output: zStatistics },
-  listEvaluations: { input: z.strictObject({ period: zPeriodKey }), output: zEvaluationList },
-  recordEvaluation: {
-    input: z.strictObject({
-      memberId: zId,
-      period: zPeriodKey,
-      grade: z.enum(EVALUATION_GRADES, { error: '请选择评价等次' }),
-      note: z.string().trim().max(200, '评语最多 200 字').default(''),
-    }),
-    output: zEvaluationRow,
-  },
+  listEvaluations: { input: zListEvaluationsInput, output: zEvaluationList },
+  recordEvaluation: { input: zRecordEvaluationInput, output: zEvaluationRow },
   getMyEvaluations: {
     input: zEmptyInput,
     output: z.object({ items: z.array(z.object({ period: zPeriodRef, grade: z.enum(EVALUATION_GRADES), note: z.string(), evaluatedAt: z.string() })) }),
   },
-  exportWorkbook: {
-    input: z.strictObject({
-      kind: z.enum(EXPORT_KINDS, { error: '请选择导出内容' }),
-      period: zPeriodKey,
-      scope: z.enum(['community', 'grid', 'district']).default('community'),
-      /** Statistics only: one grid, or (district viewers) another community of the district. */
-      gridId: zId.optional(),
-      communityId: zId.optional(),
-    }),
-    output: z.object({ url: z.string(), fileName: z.string(), rows: z.number(), expiresAt: z.string() }),
-  },
+  exportWorkbook: { input: zExportWorkbookInput, output: z.object({ url: z.string(), fileName: z.string(), rows: z.number(), expiresAt: z.string() }) },
 } as const;

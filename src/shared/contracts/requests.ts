@@ -5,6 +5,7 @@ import { zSuggestionReply } from './ledgers';
 import { zClientToken, zEmptyInput, zId, zLatLng, zPageInput, zPageOf, zPhotos } from './common';
 
 const zRequestRef = z.strictObject({ requestId: zId });
+export type TRequestRef = z.infer<typeof zRequestRef>;
 
 export const zSubmitRequestInput = z.strictObject({
   /** Generated once per form by the client; a retried submit returns the first request. */
@@ -94,6 +95,7 @@ export const zDispatchPolicyInput = z
     message: '紧急求助的等待时间不能比一般求助长',
     path: ['offerTimeoutMinutes', 'urgent'],
   });
+export type TDispatchPolicyInput = z.infer<typeof zDispatchPolicyInput>;
 
 export const zTimelineEntry = z.object({ at: z.string(), kind: z.string(), text: z.string() });
 
@@ -181,97 +183,100 @@ export const zWishView = z.object({
 });
 export type TWishView = z.infer<typeof zWishView>;
 
+export const zListWishesInput = z.strictObject({
+  skill: z.string().trim().max(20).optional(),
+  maxDistanceM: z.number().int().min(100, '距离至少 100 米').max(20_000, '距离最多 20 公里').default(3000),
+});
+export type TListWishesInput = z.infer<typeof zListWishesInput>;
+
+export const zCancelRequestInput = z.strictObject({ requestId: zId, reason: z.string().trim().max(100, '取消原因不能超过 100 字').default('') });
+export type TCancelRequestInput = z.infer<typeof zCancelRequestInput>;
+
+export const zRateRequestInput = z.strictObject({
+  requestId: zId,
+  stars: z.number({ error: '请选择 1 到 5 颗星' }).int('请选择 1 到 5 颗星').min(1, '请选择 1 到 5 颗星').max(5, '请选择 1 到 5 颗星'),
+  comment: z.string().trim().max(200, '评价不能超过 200 字').default(''),
+});
+export type TRateRequestInput = z.infer<typeof zRateRequestInput>;
+
+export const zListTasksInput = zPageInput.extend({ scope: z.enum(['open', 'done'], { error: '请选择任务范围' }) });
+export type TListTasksInput = z.infer<typeof zListTasksInput>;
+
+export const zFindSimilarRequestsInput = z.strictObject({ category: z.enum(REQUEST_CATEGORIES, { error: '请选择求助类型' }), location: zLatLng });
+export type TFindSimilarRequestsInput = z.infer<typeof zFindSimilarRequestsInput>;
+
+export const zReopenRequestInput = z.strictObject({ requestId: zId, reason: z.string({ error: '请说明哪里还没解决' }).trim().min(2, '请说明哪里还没解决').max(200, '说明不能超过 200 字') });
+export type TReopenRequestInput = z.infer<typeof zReopenRequestInput>;
+
+export const zListRequestsForStaffInput = zPageInput.extend({ scope: z.enum(['needs_manual', 'held', 'open', 'escalated', 'finished'], { error: '请选择范围' }) });
+export type TListRequestsForStaffInput = z.infer<typeof zListRequestsForStaffInput>;
+
+export const zRejectHeldRequestInput = z.strictObject({
+  requestId: zId,
+  reason: z.string({ error: '请填写驳回原因' }).trim().min(2, '请填写驳回原因，居民会看到').max(200, '驳回原因不能超过 200 字'),
+});
+export type TRejectHeldRequestInput = z.infer<typeof zRejectHeldRequestInput>;
+
+export const zAssignRequestInput = z.strictObject({ requestId: zId, memberId: zId, note: z.string().trim().max(100, '备注不能超过 100 字').default('') });
+export type TAssignRequestInput = z.infer<typeof zAssignRequestInput>;
+
+export const zEscalateRequestInput = z.strictObject({
+  requestId: zId,
+  department: z.string({ error: '请选择部门' }).trim().min(1, '请选择部门').max(30),
+  meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '会议日期格式应为 2026-11-22'),
+  attendees: z.array(z.string().trim().min(1).max(30)).min(1, '请填写参会人员').max(30, '参会人员最多 30 位'),
+  decision: z.string({ error: '请填写会议决定' }).trim().min(2, '请填写会议决定').max(500, '会议决定不能超过 500 字'),
+  /** When the livelihood project should be done; 30 days after the meeting when left out. */
+  targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 2026-12-31').optional(),
+});
+export type TEscalateRequestInput = z.infer<typeof zEscalateRequestInput>;
+
+export const zRecordEscalationInput = z.strictObject({
+  requestId: zId,
+  answer: z.string({ error: '请填写部门答复' }).trim().min(2, '请填写部门答复').max(500, '答复不能超过 500 字'),
+  outcome: z.string().trim().max(500, '办理结果不能超过 500 字').default(''),
+  resolved: z.boolean({ error: '请选择是否已解决' }),
+});
+export type TRecordEscalationInput = z.infer<typeof zRecordEscalationInput>;
+
+export const zDeclineTaskInput = z.strictObject({ requestId: zId, reason: z.string().trim().max(100, '原因不能超过 100 字').default('') });
+export type TDeclineTaskInput = z.infer<typeof zDeclineTaskInput>;
+
+export const zCompleteTaskInput = z.strictObject({
+  requestId: zId,
+  note: z.string({ error: '请填写办理情况' }).trim().min(2, '请填写办理情况').max(500, '办理情况不能超过 500 字'),
+  photos: zPhotos.default([]),
+});
+export type TCompleteTaskInput = z.infer<typeof zCompleteTaskInput>;
+
 export const requestsContract = {
-  listWishes: {
-    input: z.strictObject({
-      skill: z.string().trim().max(20).optional(),
-      maxDistanceM: z.number().int().min(100, '距离至少 100 米').max(20_000, '距离最多 20 公里').default(3000),
-    }),
-    output: z.object({ items: z.array(zWishView) }),
-  },
+  listWishes: { input: zListWishesInput, output: z.object({ items: z.array(zWishView) }) },
   claimWish: { input: zRequestRef, output: zRequestDetail },
   submit: { input: zSubmitRequestInput, output: zRequestDetail },
   listMine: { input: zPageInput, output: zRequestPage },
   get: { input: zRequestRef, output: zRequestDetail },
-  cancel: {
-    input: z.strictObject({ requestId: zId, reason: z.string().trim().max(100, '取消原因不能超过 100 字').default('') }),
-    output: zRequestDetail,
-  },
-  rate: {
-    input: z.strictObject({
-      requestId: zId,
-      stars: z.number({ error: '请选择 1 到 5 颗星' }).int('请选择 1 到 5 颗星').min(1, '请选择 1 到 5 颗星').max(5, '请选择 1 到 5 颗星'),
-      comment: z.string().trim().max(200, '评价不能超过 200 字').default(''),
-    }),
-    output: zRequestDetail,
-  },
+  cancel: { input: zCancelRequestInput, output: zRequestDetail },
+  rate: { input: zRateRequestInput, output: zRequestDetail },
   listOffers: { input: zEmptyInput, output: z.object({ items: z.array(zRequestView) }) },
-  listTasks: {
-    input: zPageInput.extend({ scope: z.enum(['open', 'done'], { error: '请选择任务范围' }) }),
-    output: zRequestPage,
-  },
+  listTasks: { input: zListTasksInput, output: zRequestPage },
   accept: { input: zRequestRef, output: zRequestDetail },
   fileOnBehalf: { input: zFileOnBehalfInput, output: zRequestDetail },
   findSimilar: {
-    input: z.strictObject({ category: z.enum(REQUEST_CATEGORIES, { error: '请选择求助类型' }), location: zLatLng }),
+    input: zFindSimilarRequestsInput,
     output: z.object({ items: z.array(z.object({ id: z.string(), category: z.enum(REQUEST_CATEGORIES), summary: z.string(), state: z.enum(REQUEST_STATES), distanceM: z.number(), createdAt: z.string() })) }),
   },
-  reopen: {
-    input: z.strictObject({ requestId: zId, reason: z.string({ error: '请说明哪里还没解决' }).trim().min(2, '请说明哪里还没解决').max(200, '说明不能超过 200 字') }),
-    output: zRequestDetail,
-  },
-  listForStaff: {
-    input: zPageInput.extend({ scope: z.enum(['needs_manual', 'held', 'open', 'escalated', 'finished'], { error: '请选择范围' }) }),
-    output: zRequestPage,
-  },
+  reopen: { input: zReopenRequestInput, output: zRequestDetail },
+  listForStaff: { input: zListRequestsForStaffInput, output: zRequestPage },
   /** A request the content check held: staff let it go (it is dispatched as a fresh submit would be)… */
   releaseHeld: { input: zRequestRef, output: zRequestDetail },
   /** …or turn it down with a reason the resident reads. */
-  rejectHeld: {
-    input: z.strictObject({
-      requestId: zId,
-      reason: z.string({ error: '请填写驳回原因' }).trim().min(2, '请填写驳回原因，居民会看到').max(200, '驳回原因不能超过 200 字'),
-    }),
-    output: zRequestDetail,
-  },
+  rejectHeld: { input: zRejectHeldRequestInput, output: zRequestDetail },
   listCandidates: { input: zRequestRef, output: z.object({ items: z.array(zCandidateView) }) },
-  assign: {
-    input: z.strictObject({ requestId: zId, memberId: zId, note: z.string().trim().max(100, '备注不能超过 100 字').default('') }),
-    output: zRequestDetail,
-  },
-  escalate: {
-    input: z.strictObject({
-      requestId: zId,
-      department: z.string({ error: '请选择部门' }).trim().min(1, '请选择部门').max(30),
-      meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '会议日期格式应为 2026-11-22'),
-      attendees: z.array(z.string().trim().min(1).max(30)).min(1, '请填写参会人员').max(30, '参会人员最多 30 位'),
-      decision: z.string({ error: '请填写会议决定' }).trim().min(2, '请填写会议决定').max(500, '会议决定不能超过 500 字'),
-      /** When the livelihood project should be done; 30 days after the meeting when left out. */
-      targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 2026-12-31').optional(),
-    }),
-    output: zRequestDetail,
-  },
-  recordEscalation: {
-    input: z.strictObject({
-      requestId: zId,
-      answer: z.string({ error: '请填写部门答复' }).trim().min(2, '请填写部门答复').max(500, '答复不能超过 500 字'),
-      outcome: z.string().trim().max(500, '办理结果不能超过 500 字').default(''),
-      resolved: z.boolean({ error: '请选择是否已解决' }),
-    }),
-    output: zRequestDetail,
-  },
+  assign: { input: zAssignRequestInput, output: zRequestDetail },
+  escalate: { input: zEscalateRequestInput, output: zRequestDetail },
+  recordEscalation: { input: zRecordEscalationInput, output: zRequestDetail },
   getDispatchPolicy: { input: zEmptyInput, output: zDispatchPolicy },
   updateDispatchPolicy: { input: zDispatchPolicyInput, output: zDispatchPolicy },
-  decline: {
-    input: z.strictObject({ requestId: zId, reason: z.string().trim().max(100, '原因不能超过 100 字').default('') }),
-    output: z.object({ requestId: z.string(), declined: z.literal(true) }),
-  },
-  complete: {
-    input: z.strictObject({
-      requestId: zId,
-      note: z.string({ error: '请填写办理情况' }).trim().min(2, '请填写办理情况').max(500, '办理情况不能超过 500 字'),
-      photos: zPhotos.default([]),
-    }),
-    output: z.object({ request: zRequestDetail, pointsAwarded: z.number(), balance: z.number() }),
-  },
+  decline: { input: zDeclineTaskInput, output: z.object({ requestId: z.string(), declined: z.literal(true) }) },
+  complete: { input: zCompleteTaskInput, output: z.object({ request: zRequestDetail, pointsAwarded: z.number(), balance: z.number() }) },
 } as const;

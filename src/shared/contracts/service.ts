@@ -48,7 +48,9 @@ export type TRoster = z.infer<typeof zRoster>;
 const zInstant = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` });
 
 const zActivityRef = z.strictObject({ activityId: zId });
+export type TActivityRef = z.output<typeof zActivityRef>;
 const zActivityAt = z.strictObject({ activityId: zId, location: zLatLng });
+export type TActivityAt = z.output<typeof zActivityAt>;
 
 export const zCreateActivityInput = z
   .strictObject({
@@ -65,9 +67,21 @@ export const zCreateActivityInput = z
   .refine((input) => Date.parse(input.endsAt) > Date.parse(input.startsAt), { message: '结束时间要晚于开始时间', path: ['endsAt'] });
 export type TCreateActivityInput = z.output<typeof zCreateActivityInput>;
 
+export const zCheckInDutyInput = z.strictObject({ servicePointId: zId, location: zLatLng });
+export type TCheckInDutyInput = z.output<typeof zCheckInDutyInput>;
+
+export const zCheckOutDutyInput = z.strictObject({ location: zLatLng });
+export type TCheckOutDutyInput = z.output<typeof zCheckOutDutyInput>;
+
+export const zListActivitiesInput = z.strictObject({ scope: z.enum(['upcoming', 'past']).default('upcoming') });
+export type TListActivitiesInput = z.output<typeof zListActivitiesInput>;
+
+export const zMarkActivityLeaveInput = z.strictObject({ activityId: zId, memberId: zId });
+export type TMarkActivityLeaveInput = z.output<typeof zMarkActivityLeaveInput>;
+
 export const serviceContract = {
-  checkIn: { input: z.strictObject({ servicePointId: zId, location: zLatLng }), output: zDutyView },
-  checkOut: { input: z.strictObject({ location: zLatLng }), output: zDutyView },
+  checkIn: { input: zCheckInDutyInput, output: zDutyView },
+  checkOut: { input: zCheckOutDutyInput, output: zDutyView },
   getMyRecord: {
     input: zEmptyInput,
     output: z.object({
@@ -83,13 +97,13 @@ export const serviceContract = {
     output: z.object({ points: z.array(z.object({ id: z.string(), name: z.string(), onDuty: z.array(z.object({ memberId: z.string(), name: z.string(), since: z.string() })) })) }),
   },
   createActivity: { input: zCreateActivityInput, output: zActivityView },
-  listActivities: { input: z.strictObject({ scope: z.enum(['upcoming', 'past']).default('upcoming') }), output: z.object({ items: z.array(zActivityView) }) },
+  listActivities: { input: zListActivitiesInput, output: z.object({ items: z.array(zActivityView) }) },
   getActivity: { input: zActivityRef, output: zActivityView },
   signUp: { input: zActivityRef, output: zActivityView },
   cancelSignUp: { input: zActivityRef, output: zActivityView },
   checkInActivity: { input: zActivityAt, output: zActivityView },
   checkOutActivity: { input: zActivityAt, output: zActivityView },
   getRoster: { input: zActivityRef, output: zRoster },
-  markLeave: { input: z.strictObject({ activityId: zId, memberId: zId }), output: zRoster },
+  markLeave: { input: zMarkActivityLeaveInput, output: zRoster },
   completeActivity: { input: zActivityRef, output: zRoster },
 } as const;

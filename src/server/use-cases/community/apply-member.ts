@@ -1,6 +1,5 @@
-import type { TApplicationView } from '../../../shared/contracts/community';
-import { MEMBER_KIND_LABELS, resolveSettings, type AvailablePeriod, type MemberKind } from '../../../shared/domain/community-settings';
-import type { LatLng } from '../../../shared/domain/geo';
+import type { TApplicationView, TApplyMemberInput } from '../../../shared/contracts/community';
+import { MEMBER_KIND_LABELS, resolveSettings } from '../../../shared/domain/community-settings';
 import { AppError } from '../../../shared/errors';
 import { loadGrid } from '../community-scope';
 import { enqueueNotification } from '../../notify';
@@ -8,17 +7,8 @@ import type { MemberRecord } from '../../ports';
 import { toApplicationView } from '../../views/member-view';
 import type { ActionContext } from '../context';
 
-interface ApplyInput {
-  kind: MemberKind;
-  workUnit: string;
-  skills: string[];
-  home: LatLng;
-  gridId: string;
-  availableHours: AvailablePeriod[];
-}
-
 /** 双报到: a resident registers as a party member (or volunteer) of their community; an admin reviews it. */
-export async function applyMember({ runtime, caller }: ActionContext, input: ApplyInput): Promise<TApplicationView> {
+export async function applyMember({ runtime, caller }: ActionContext, input: TApplyMemberInput): Promise<TApplicationView> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const grid = await loadGrid(tx, caller, input.gridId);

@@ -1,10 +1,11 @@
+import type { TAssignGridWorkerInput } from '../../../shared/contracts/community';
 import { loadGrid, loadUser, withRole } from '../community-scope';
 import { enqueueNotification } from '../../notify';
 import { toGridViews } from '../../views/structure-view';
 import type { ActionContext } from '../context';
 
 /** Makes a person of the community the grid worker (网格员) of a grid. */
-export async function assignGridWorker({ runtime, caller }: ActionContext, input: { userId: string; gridId: string }) {
+export async function assignGridWorker({ runtime, caller }: ActionContext, input: TAssignGridWorkerInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const grid = await loadGrid(tx, caller, input.gridId);

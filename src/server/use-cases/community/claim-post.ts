@@ -1,4 +1,4 @@
-import type { TApplicationView } from '../../../shared/contracts/community';
+import type { TApplicationView, TClaimPostInput } from '../../../shared/contracts/community';
 import { resolveSettings } from '../../../shared/domain/community-settings';
 import { AppError } from '../../../shared/errors';
 import { loadApprovedMember } from '../community-scope';
@@ -6,7 +6,7 @@ import { toApplicationView } from '../../views/member-view';
 import type { ActionContext } from '../context';
 
 /** 定岗领办: claim or give up a standing post from the community's list. */
-export async function claimPost({ runtime, caller }: ActionContext, input: { post: string; claim: boolean }): Promise<TApplicationView> {
+export async function claimPost({ runtime, caller }: ActionContext, input: TClaimPostInput): Promise<TApplicationView> {
   return runtime.store.transaction(async (tx) => {
     const member = await loadApprovedMember(tx, caller, caller.id);
     const community = await tx.communities.get(caller.communityId);

@@ -1,10 +1,11 @@
+import type { TCreateBuildingInput } from '../../../shared/contracts/community';
 import { AppError } from '../../../shared/errors';
 import { loadGrid } from '../community-scope';
 import { newId } from '../../ids';
 import { toBuildingView } from '../../views/structure-view';
 import type { ActionContext } from '../context';
 
-export async function createBuilding({ runtime, caller }: ActionContext, input: { name: string; gridId: string }) {
+export async function createBuilding({ runtime, caller }: ActionContext, input: TCreateBuildingInput) {
   return runtime.store.transaction(async (tx) => {
     const grid = await loadGrid(tx, caller, input.gridId);
     const existing = await tx.communities.listBuildings(caller.communityId, null);

@@ -1,10 +1,11 @@
+import type { TCreateHouseholdInput } from '../../../shared/contracts/community';
 import { AppError } from '../../../shared/errors';
 import { loadBuilding } from '../community-scope';
 import { newId } from '../../ids';
 import { toHouseholdViews } from '../../views/structure-view';
 import type { ActionContext } from '../context';
 
-export async function createHousehold({ runtime, caller }: ActionContext, input: { buildingId: string; door: string }) {
+export async function createHousehold({ runtime, caller }: ActionContext, input: TCreateHouseholdInput) {
   return runtime.store.transaction(async (tx) => {
     const building = await loadBuilding(tx, caller, input.buildingId);
     const address = `${building.name} ${input.door}`;

@@ -1,6 +1,6 @@
+import type { TCreateShopInput } from '../../../shared/contracts/community';
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import type { ShopKind } from '../../../shared/domain/community-settings';
 import { newId } from '../../ids';
 import { toShopView } from '../../views/shop-view';
 import type { ActionContext } from '../context';
@@ -12,7 +12,7 @@ function newInviteCode(): string {
   return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 }
 
-export async function createShop({ runtime, caller }: ActionContext, input: { name: string; kind: ShopKind; description: string }) {
+export async function createShop({ runtime, caller }: ActionContext, input: TCreateShopInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const existing = await tx.shops.listByCommunity(caller.communityId);

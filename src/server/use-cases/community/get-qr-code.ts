@@ -1,3 +1,4 @@
+import type { TGetQrCodeInput } from '../../../shared/contracts/community';
 import { buildScene, type Scene } from '../../../shared/domain/scene';
 import { AppError } from '../../../shared/errors';
 import { requireSameCommunity } from '../community-scope';
@@ -7,7 +8,7 @@ import type { ActionContext } from '../context';
 type Kind = Scene['kind'];
 
 /** The community's, a grid's, a service point's, an activity's or a shop invitation's QR code, to print and post. */
-export async function getQrCode({ runtime, caller }: ActionContext, input: { kind: Kind; id: string }) {
+export async function getQrCode({ runtime, caller }: ActionContext, input: TGetQrCodeInput) {
   const scene = await runtime.store.read(async (tx) => {
     const communityId = await communityOf(tx, input.kind, input.id);
     if (!communityId) throw new AppError('NOT_FOUND', '没有找到对应的二维码对象');

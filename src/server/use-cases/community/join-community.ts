@@ -1,4 +1,4 @@
-import type { TMe } from '../../../shared/contracts/community';
+import type { TMe, TJoinCommunityInput } from '../../../shared/contracts/community';
 import { AppError } from '../../../shared/errors';
 import { bindShopStaff } from './bind-shop-staff';
 import { resolveSceneTarget } from './scene-target';
@@ -7,16 +7,8 @@ import type { HouseholdRecord, Tx, UserRecord } from '../../ports';
 import { toMeView } from '../../views/me-view';
 import type { VisitorContext } from '../context';
 
-interface JoinInput {
-  scene: string;
-  name: string;
-  phone: string;
-  buildingId?: string;
-  door?: string;
-}
-
 /** Scanning a community, grid, service-point or shop-invite code binds the caller to that community (and household). */
-export async function joinCommunity({ runtime, caller, openid }: VisitorContext, input: JoinInput): Promise<TMe> {
+export async function joinCommunity({ runtime, caller, openid }: VisitorContext, input: TJoinCommunityInput): Promise<TMe> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const target = await resolveSceneTarget(tx, input.scene);

@@ -1,3 +1,4 @@
+import type { TJoinShopInput } from '../../../shared/contracts/community';
 import { AppError } from '../../../shared/errors';
 import { bindShopStaff } from './bind-shop-staff';
 import { requireSameCommunity } from '../community-scope';
@@ -5,7 +6,7 @@ import { toShopView } from '../../views/shop-view';
 import type { ActionContext } from '../context';
 
 /** Shop staff bind themselves to a shop with the invitation code the admin gave them. */
-export async function joinShop({ runtime, caller }: ActionContext, input: { code: string }) {
+export async function joinShop({ runtime, caller }: ActionContext, input: TJoinShopInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const shop = await tx.shops.getByInviteCode(input.code.toUpperCase());

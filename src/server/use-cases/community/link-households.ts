@@ -1,9 +1,10 @@
+import type { TLinkHouseholdsInput } from '../../../shared/contracts/community';
 import { memberHouseholdsWarning } from '../../../shared/domain/structure-rules';
 import { loadApprovedMember, loadHousehold } from '../community-scope';
 import type { ActionContext } from '../context';
 
 /** Sets the households a member is responsible for (1+5+15: 15–25 each); outside that range it warns the admin. */
-export async function linkHouseholds({ runtime, caller }: ActionContext, input: { memberId: string; householdIds: string[] }) {
+export async function linkHouseholds({ runtime, caller }: ActionContext, input: TLinkHouseholdsInput) {
   return runtime.store.transaction(async (tx) => {
     await loadApprovedMember(tx, caller, input.memberId);
     const householdIds = [...new Set(input.householdIds)];

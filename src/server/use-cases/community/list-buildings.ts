@@ -1,8 +1,9 @@
+import type { TListBuildingsInput } from '../../../shared/contracts/community';
 import { loadGrid } from '../community-scope';
 import { toBuildingView } from '../../views/structure-view';
 import type { ActionContext } from '../context';
 
-export async function listBuildings({ runtime, caller }: ActionContext, input: { gridId?: string }) {
+export async function listBuildings({ runtime, caller }: ActionContext, input: TListBuildingsInput) {
   return runtime.store.read(async (tx) => {
     if (input.gridId) await loadGrid(tx, caller, input.gridId);
     const buildings = await tx.communities.listBuildings(caller.communityId, input.gridId ?? null);

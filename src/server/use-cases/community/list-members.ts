@@ -1,14 +1,13 @@
-import type { Page, TPageInput } from '../../../shared/contracts/common';
-import type { TApplicationView } from '../../../shared/contracts/community';
+import type { Page } from '../../../shared/contracts/common';
+import type { TApplicationView, TListMembersInput } from '../../../shared/contracts/community';
 import { loadGrid } from '../community-scope';
-import type { MemberStatus } from '../../ports';
 import { toApplicationViews } from '../../views/member-view';
 import type { ActionContext } from '../context';
 
 /** Members and volunteers of the caller's community, searchable by name, phone, skill or work unit. */
 export async function listMembers(
   { runtime, caller }: ActionContext,
-  input: TPageInput & { keyword?: string; gridId?: string; status: MemberStatus },
+  input: TListMembersInput,
 ): Promise<Page<TApplicationView>> {
   return runtime.store.read(async (tx) => {
     if (input.gridId) await loadGrid(tx, caller, input.gridId);

@@ -1,7 +1,7 @@
-import type { TPageInput } from '../../../shared/contracts/common';
+import type { TListResidentsInput } from '../../../shared/contracts/community';
 import type { ActionContext } from '../context';
 
-export async function listResidents({ runtime, caller }: ActionContext, input: TPageInput & { keyword?: string }) {
+export async function listResidents({ runtime, caller }: ActionContext, input: TListResidentsInput) {
   return runtime.store.read(async (tx) => {
     const page = await tx.users.search(caller.communityId, { keyword: input.keyword, role: 'resident' }, input);
     const gridNames = new Map((await tx.communities.listGrids(caller.communityId)).map((grid) => [grid.id, grid.name]));

@@ -1,8 +1,8 @@
-import type { TSceneInfo } from '../../../shared/contracts/community';
+import type { TSceneInfo, TResolveSceneInput } from '../../../shared/contracts/community';
 import { resolveSceneTarget } from './scene-target';
 import type { VisitorContext } from '../context';
 
-export async function resolveScene({ runtime, caller }: VisitorContext, input: { scene: string }): Promise<TSceneInfo> {
+export async function resolveScene({ runtime, caller }: VisitorContext, input: TResolveSceneInput): Promise<TSceneInfo> {
   return runtime.store.read(async (tx) => {
     const target = await resolveSceneTarget(tx, input.scene);
     const buildings = await tx.communities.listBuildings(target.community.id, target.grid?.id ?? null);

@@ -1,4 +1,4 @@
-import type { TApplicationView } from '../../../shared/contracts/community';
+import type { TApplicationView, TReviewApplicationInput } from '../../../shared/contracts/community';
 import { MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
 import { AppError } from '../../../shared/errors';
 import { loadMember, withRole } from '../community-scope';
@@ -8,7 +8,7 @@ import type { ActionContext } from '../context';
 
 export async function reviewApplication(
   { runtime, caller }: ActionContext,
-  input: { userId: string; decision: 'approve' | 'reject'; reason: string },
+  input: TReviewApplicationInput,
 ): Promise<TApplicationView> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {

@@ -1,3 +1,4 @@
+import type { TSaveCentralHouseholdInput } from '../../../shared/contracts/community';
 import { AppError } from '../../../shared/errors';
 import { loadApprovedMember, loadGrid, loadHousehold, requireSameCommunity } from '../community-scope';
 import { newId } from '../../ids';
@@ -5,16 +6,8 @@ import type { CentralHouseholdRecord } from '../../ports';
 import { toCentralHouseholdView } from '../../views/structure-view';
 import type { ActionContext } from '../context';
 
-interface SaveInput {
-  id?: string;
-  name: string;
-  gridId: string;
-  householdId?: string;
-  memberIds: string[];
-}
-
 /** Creates or edits a party-member central household (党员中心户) and the 5–10 members it links; outside that range it warns. */
-export async function saveCentralHousehold({ runtime, caller }: ActionContext, input: SaveInput) {
+export async function saveCentralHousehold({ runtime, caller }: ActionContext, input: TSaveCentralHouseholdInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const existing = input.id ? await tx.communities.getCentralHousehold(input.id) : null;

@@ -1,22 +1,12 @@
+import type { TSaveServicePointInput } from '../../../shared/contracts/community';
 import { AppError } from '../../../shared/errors';
-import type { ServicePointKind } from '../../../shared/domain/community-settings';
-import type { LatLng } from '../../../shared/domain/geo';
-import { minutesOf, type OpeningHours } from '../../../shared/domain/structure-rules';
+import { minutesOf } from '../../../shared/domain/structure-rules';
 import { requireSameCommunity } from '../community-scope';
 import { newId } from '../../ids';
 import type { ActionContext } from '../context';
 
-interface SaveInput {
-  id?: string;
-  name: string;
-  kind: ServicePointKind;
-  location: LatLng;
-  radiusM: number;
-  openingHours: OpeningHours;
-}
-
 /** A service point (服务区 / 代办窗口) where members check in; its QR code carries `sp=<id>`. */
-export async function saveServicePoint({ runtime, caller }: ActionContext, input: SaveInput) {
+export async function saveServicePoint({ runtime, caller }: ActionContext, input: TSaveServicePointInput) {
   if (minutesOf(input.openingHours.close) <= minutesOf(input.openingHours.open)) {
     throw new AppError('VALIDATION_FAILED', '关门时间要晚于开门时间', [{ path: ['openingHours', 'close'], message: '关门时间要晚于开门时间' }]);
   }

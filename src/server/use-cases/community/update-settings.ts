@@ -1,9 +1,10 @@
+import type { TUpdateSettingsInput } from '../../../shared/contracts/community';
 import { resolveSettings, type CommunitySettings } from '../../../shared/domain/community-settings';
 import type { ActionContext } from '../context';
 
 export async function updateSettings(
   { runtime, caller }: ActionContext,
-  input: Omit<CommunitySettings, 'departments'> & { departments?: string[] },
+  input: TUpdateSettingsInput,
 ): Promise<CommunitySettings> {
   return runtime.store.transaction(async (tx) => {
     const current = resolveSettings((await tx.communities.get(caller.communityId))?.settings);

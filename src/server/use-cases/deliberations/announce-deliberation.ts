@@ -1,3 +1,4 @@
+import type { TDeliberationRef } from '../../../shared/contracts/deliberations';
 import { tallyVotes } from '../../../shared/domain/deliberation-rules';
 import { AppError } from '../../../shared/errors';
 import { requireStatus } from './step-guard';
@@ -6,7 +7,7 @@ import { loadDeliberation, toDeliberationView } from '../../views/deliberation-v
 import type { ActionContext } from '../context';
 
 /** 反馈公示: the decision and the tally are published to every resident who could vote. */
-export async function announceDeliberation({ runtime, caller }: ActionContext, input: { deliberationId: string }) {
+export async function announceDeliberation({ runtime, caller }: ActionContext, input: TDeliberationRef) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const deliberation = await loadDeliberation(tx, caller, input.deliberationId);

@@ -1,3 +1,4 @@
+import type { TCommentDeliberationInput } from '../../../shared/contracts/deliberations';
 import { votingPhase } from '../../../shared/domain/deliberation-rules';
 import { AppError } from '../../../shared/errors';
 import { checkCommentText } from '../../content/check-user-text';
@@ -7,7 +8,7 @@ import { loadDeliberation, toDeliberationView } from '../../views/deliberation-v
 import type { ActionContext } from '../context';
 
 /** 组织协商: residents discuss the proposal until voting closes. */
-export async function commentDeliberation({ runtime, caller }: ActionContext, input: { deliberationId: string; text: string }) {
+export async function commentDeliberation({ runtime, caller }: ActionContext, input: TCommentDeliberationInput) {
   // Neighbours read it: checked before the transaction ('review' is refused too: comments have no held store).
   await checkCommentText(runtime, caller, input.text);
   const now = runtime.clock.now();

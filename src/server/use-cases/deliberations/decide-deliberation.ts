@@ -1,3 +1,4 @@
+import type { TDecideDeliberationInput } from '../../../shared/contracts/deliberations';
 import { votingPhase } from '../../../shared/domain/deliberation-rules';
 import { addDays, chinaDateKey } from '../../../shared/domain/periods';
 import { AppError } from '../../../shared/errors';
@@ -6,15 +7,8 @@ import { openProject } from '../ledgers/open-project';
 import { loadDeliberation, toDeliberationView } from '../../views/deliberation-view';
 import type { ActionContext } from '../context';
 
-interface DecideInput {
-  deliberationId: string;
-  decision: string;
-  actions: string;
-  project?: { ownerDepartment: string; targetDate: string };
-}
-
 /** 结果运用: after the vote closes the admin records what was decided and what will be done; it may become a livelihood project. */
-export async function decideDeliberation({ runtime, caller }: ActionContext, input: DecideInput) {
+export async function decideDeliberation({ runtime, caller }: ActionContext, input: TDecideDeliberationInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const deliberation = await loadDeliberation(tx, caller, input.deliberationId);

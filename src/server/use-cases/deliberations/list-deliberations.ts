@@ -1,3 +1,4 @@
+import type { TDeliberationRef } from '../../../shared/contracts/deliberations';
 import type { TPageInput } from '../../../shared/contracts/common';
 import { loadDeliberation, toDeliberationView } from '../../views/deliberation-view';
 import type { ActionContext } from '../context';
@@ -12,6 +13,6 @@ export async function listDeliberations({ runtime, caller }: ActionContext, inpu
   });
 }
 
-export async function getDeliberation({ runtime, caller }: ActionContext, input: { deliberationId: string }) {
+export async function getDeliberation({ runtime, caller }: ActionContext, input: TDeliberationRef) {
   return runtime.store.read(async (tx) => toDeliberationView(tx, runtime, caller, await loadDeliberation(tx, caller, input.deliberationId)));
 }

@@ -1,3 +1,4 @@
+import type { TDeliberationRef } from '../../../shared/contracts/deliberations';
 import { AppError } from '../../../shared/errors';
 import { requireStatus } from './step-guard';
 import { enqueueNotification } from '../../notify';
@@ -5,7 +6,7 @@ import { loadDeliberation, toDeliberationView } from '../../views/deliberation-v
 import type { ActionContext } from '../context';
 
 /** 发布公告: the notice goes to every resident who may vote; who they are is fixed now, so the quorum cannot drift. */
-export async function publishDeliberation({ runtime, caller }: ActionContext, input: { deliberationId: string }) {
+export async function publishDeliberation({ runtime, caller }: ActionContext, input: TDeliberationRef) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const deliberation = await loadDeliberation(tx, caller, input.deliberationId);

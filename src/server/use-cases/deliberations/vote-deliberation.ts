@@ -1,3 +1,4 @@
+import type { TVoteDeliberationInput } from '../../../shared/contracts/deliberations';
 import { votingPhase } from '../../../shared/domain/deliberation-rules';
 import { AppError } from '../../../shared/errors';
 import { requireStatus } from './step-guard';
@@ -5,7 +6,7 @@ import { loadDeliberation, toDeliberationView } from '../../views/deliberation-v
 import type { ActionContext } from '../context';
 
 /** 组织协商: one vote per eligible resident inside the window; the same vote again is a harmless retry. */
-export async function voteDeliberation({ runtime, caller }: ActionContext, input: { deliberationId: string; option: number }) {
+export async function voteDeliberation({ runtime, caller }: ActionContext, input: TVoteDeliberationInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const deliberation = await loadDeliberation(tx, caller, input.deliberationId);

@@ -1,3 +1,4 @@
+import type { TAddProjectProgressInput } from '../../../shared/contracts/ledgers';
 import { monthKeyOf } from '../../../shared/domain/periods';
 import { AppError } from '../../../shared/errors';
 import { loadOwnedProject } from './staff-project';
@@ -5,7 +6,7 @@ import { toProjectDetail } from '../../views/project-view';
 import type { ActionContext } from '../context';
 
 /** This month's progress entry (due by the 25th); entering it again the same month corrects it. */
-export async function addProjectProgress({ runtime, caller }: ActionContext, input: { projectId: string; text: string; percent: number }) {
+export async function addProjectProgress({ runtime, caller }: ActionContext, input: TAddProjectProgressInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const project = await loadOwnedProject(tx, caller, input.projectId);

@@ -1,10 +1,11 @@
+import type { TCompleteMilestoneInput } from '../../../shared/contracts/ledgers';
 import { AppError } from '../../../shared/errors';
 import { loadOwnedProject } from './staff-project';
 import { toProjectDetail } from '../../views/project-view';
 import type { ActionContext } from '../context';
 
 /** Marks one milestone done; marking it again changes nothing. */
-export async function completeMilestone({ runtime, caller }: ActionContext, input: { projectId: string; index: number }) {
+export async function completeMilestone({ runtime, caller }: ActionContext, input: TCompleteMilestoneInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const project = await loadOwnedProject(tx, caller, input.projectId);

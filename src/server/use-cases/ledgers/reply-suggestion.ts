@@ -1,3 +1,4 @@
+import type { TReplySuggestionInput } from '../../../shared/contracts/ledgers';
 import { CATEGORY_BEHAVIOUR } from '../../../shared/domain/categories';
 import { AppError } from '../../../shared/errors';
 import { requireSameCommunity } from '../community-scope';
@@ -7,7 +8,7 @@ import { loadRequest } from '../../views/request-view';
 import type { ActionContext } from '../context';
 
 /** The community answers a suggestion: adopted or not, with a reply the resident reads in the request. */
-export async function replySuggestion({ runtime, caller }: ActionContext, input: { requestId: string; adopted: boolean; reply: string }) {
+export async function replySuggestion({ runtime, caller }: ActionContext, input: TReplySuggestionInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await loadRequest(tx, input.requestId);

@@ -1,9 +1,10 @@
+import type { TProjectRef } from '../../../shared/contracts/ledgers';
 import { AppError } from '../../../shared/errors';
 import { loadProject, toProjectViews } from '../../views/project-view';
 import type { ActionContext } from '../context';
 
 /** A resident supports a published project once; a second tap (or a retry) leaves the count as it is. */
-export async function supportProject({ runtime, caller }: ActionContext, input: { projectId: string }) {
+export async function supportProject({ runtime, caller }: ActionContext, input: TProjectRef) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const project = await loadProject(tx, caller, input.projectId);

@@ -1,10 +1,11 @@
+import type { TWriteOffProjectInput } from '../../../shared/contracts/ledgers';
 import { AppError } from '../../../shared/errors';
 import { enqueueNotification } from '../../notify';
 import { loadProject, toProjectDetail } from '../../views/project-view';
 import type { ActionContext } from '../context';
 
 /** 销账: a project whose milestones are all done leaves the running ledger, with a closing note. */
-export async function writeOffProject({ runtime, caller }: ActionContext, input: { projectId: string; note: string }) {
+export async function writeOffProject({ runtime, caller }: ActionContext, input: TWriteOffProjectInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const project = await loadProject(tx, caller, input.projectId);

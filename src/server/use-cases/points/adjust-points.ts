@@ -1,3 +1,4 @@
+import type { TAdjustPointsInput } from '../../../shared/contracts/points';
 import { AppError } from '../../../shared/errors';
 import { loadUser } from '../community-scope';
 import { memberAccountId } from '../../points-ledger/accounts';
@@ -9,7 +10,7 @@ import type { ActionContext } from '../context';
 /** An admin's correction, credit or debit, always with a reason and the admin's name on the posting. */
 export async function adjustPoints(
   { runtime, caller }: ActionContext,
-  input: { clientToken: string; memberId: string; amount: number; reason: string },
+  input: TAdjustPointsInput,
 ) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { TRedemptionView } from '../../../shared/contracts/points';
+import type { TRedemptionView, TCancelOrderInput } from '../../../shared/contracts/points';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/domain/supermarket';
 import { AppError } from '../../../shared/errors';
 import { releaseOrder } from './release-order';
@@ -6,7 +6,7 @@ import { reload } from './receipt';
 import { toRedemptionView } from '../../views/redemption-view';
 import type { ActionContext } from '../context';
 
-export async function cancelOrder({ runtime, caller }: ActionContext, input: { orderId: string }): Promise<TRedemptionView> {
+export async function cancelOrder({ runtime, caller }: ActionContext, input: TCancelOrderInput): Promise<TRedemptionView> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const order = await tx.redemptions.get(input.orderId);

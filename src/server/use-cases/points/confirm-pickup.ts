@@ -1,4 +1,4 @@
-import type { TReceipt } from '../../../shared/contracts/points';
+import type { TReceipt, TConfirmPickupInput } from '../../../shared/contracts/points';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/domain/supermarket';
 import { AppError } from '../../../shared/errors';
 import { confirmHold } from '../../points-ledger/holds';
@@ -9,7 +9,7 @@ import { requireStaffShop } from './staff-shop';
 import type { ActionContext } from '../context';
 
 /** The shop scans an order's pickup code: the held points move to the shop, once. */
-export async function confirmPickup({ runtime, caller }: ActionContext, input: { code: string; shopId?: string }): Promise<TReceipt> {
+export async function confirmPickup({ runtime, caller }: ActionContext, input: TConfirmPickupInput): Promise<TReceipt> {
   const now = runtime.clock.now();
   const orderId = readPickupCode(runtime.signingKey, input.code);
   return runtime.store.transaction(async (tx) => {

@@ -1,10 +1,10 @@
-import type { TPageInput } from '../../../shared/contracts/common';
+import type { TGetMemberLedgerInput } from '../../../shared/contracts/points';
 import { loadUser } from '../community-scope';
 import { memberAccountId } from '../../points-ledger/accounts';
 import { toPostingView } from '../../views/posting-view';
 import type { ActionContext } from '../context';
 
-export async function getMemberLedger({ runtime, caller }: ActionContext, input: TPageInput & { memberId: string }) {
+export async function getMemberLedger({ runtime, caller }: ActionContext, input: TGetMemberLedgerInput) {
   return runtime.store.read(async (tx) => {
     const member = await loadUser(tx, caller, input.memberId);
     const accountId = memberAccountId(member.id);

@@ -1,3 +1,4 @@
+import type { TGetPointsSummaryInput } from '../../../shared/contracts/points';
 import { chinaMonthStart } from '../../../shared/domain/china-time';
 import { totalsByKind } from '../../../shared/domain/posting-kinds';
 import type { ActionContext } from '../context';
@@ -5,7 +6,7 @@ import type { ActionContext } from '../context';
 const LEADERBOARD_SIZE = 20;
 
 /** Issued, redeemed and refunded in the period; outstanding and held right now; who earned most. */
-export async function getPointsSummary({ runtime, caller }: ActionContext, input: { period: 'month' | 'all' }) {
+export async function getPointsSummary({ runtime, caller }: ActionContext, input: TGetPointsSummaryInput) {
   const since = input.period === 'month' ? chinaMonthStart(runtime.clock.now()) : 0;
   return runtime.store.read(async (tx) => {
     const totals = totalsByKind(await tx.ledger.sumByKind(caller.communityId, since));

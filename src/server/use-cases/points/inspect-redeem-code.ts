@@ -1,3 +1,4 @@
+import type { TInspectRedeemCodeInput } from '../../../shared/contracts/points';
 import { chinaMonthStart } from '../../../shared/domain/china-time';
 import { maskName } from '../../../shared/domain/masking';
 import { memberAccountId } from '../../points-ledger/accounts';
@@ -7,7 +8,7 @@ import { toCatalogItemView } from '../../views/catalog-view';
 import type { ActionContext } from '../context';
 
 /** What the till shows after scanning: who (masked), how many points they can spend, and what they may take. */
-export async function inspectRedeemCode({ runtime, caller }: ActionContext, input: { code: string; shopId?: string }) {
+export async function inspectRedeemCode({ runtime, caller }: ActionContext, input: TInspectRedeemCodeInput) {
   const now = runtime.clock.now();
   return runtime.store.read(async (tx) => {
     const shop = await requireStaffShop(tx, caller, input.shopId);

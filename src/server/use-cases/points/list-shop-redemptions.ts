@@ -1,10 +1,11 @@
+import type { TShopRef } from '../../../shared/contracts/points';
 import { chinaDayStart } from '../../../shared/domain/china-time';
 import { requireStaffShop } from './staff-shop';
 import { toRedemptionView } from '../../views/redemption-view';
 import type { ActionContext } from '../context';
 
 /** The till's day: today's redemptions and pickups, and orders still waiting to be picked up. */
-export async function listShopRedemptions({ runtime, caller }: ActionContext, input: { shopId?: string }) {
+export async function listShopRedemptions({ runtime, caller }: ActionContext, input: TShopRef) {
   const now = runtime.clock.now();
   return runtime.store.read(async (tx) => {
     const shop = await requireStaffShop(tx, caller, input.shopId);

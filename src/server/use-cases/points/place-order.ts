@@ -1,4 +1,4 @@
-import type { TReceipt } from '../../../shared/contracts/points';
+import type { TReceipt, TPlaceOrderInput } from '../../../shared/contracts/points';
 import { totalOf } from '../../../shared/domain/supermarket';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../ids';
@@ -14,7 +14,7 @@ import { ledgerKeys } from '../../points-ledger/earnings';
 /** An online order: points are held and stock set aside until the shop scans the pickup code. */
 export async function placeOrder(
   { runtime, caller }: ActionContext,
-  input: { clientToken: string; shopId: string; lines: { itemId: string; qty: number }[] },
+  input: TPlaceOrderInput,
 ): Promise<TReceipt> {
   const now = runtime.clock.now();
   const key = `order:${caller.id}:${input.clientToken}`;

@@ -1,4 +1,4 @@
-import type { TReceipt } from '../../../shared/contracts/points';
+import type { TReceipt, TRedeemInStoreInput } from '../../../shared/contracts/points';
 import { totalOf } from '../../../shared/domain/supermarket';
 import { newId } from '../../ids';
 import { postTransfer } from '../../points-ledger/post-transfer';
@@ -17,7 +17,7 @@ import { ledgerKeys } from '../../points-ledger/earnings';
  */
 export async function redeemInStore(
   { runtime, caller }: ActionContext,
-  input: { clientToken: string; code: string; shopId?: string; lines: { itemId: string; qty: number }[] },
+  input: TRedeemInStoreInput,
 ): Promise<TReceipt> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {

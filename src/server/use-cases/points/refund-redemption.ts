@@ -1,4 +1,4 @@
-import type { TReceipt } from '../../../shared/contracts/points';
+import type { TReceipt, TRefundRedemptionInput } from '../../../shared/contracts/points';
 import { isRefundable } from '../../../shared/domain/supermarket';
 import { AppError } from '../../../shared/errors';
 import { postTransfer } from '../../points-ledger/post-transfer';
@@ -10,7 +10,7 @@ import type { ActionContext } from '../context';
 import { ledgerKeys } from '../../points-ledger/earnings';
 
 /** Undoes a same-day redemption with a reversing posting (the original stays) and puts the stock back. */
-export async function refundRedemption({ runtime, caller }: ActionContext, input: { redemptionId: string; reason: string }): Promise<TReceipt> {
+export async function refundRedemption({ runtime, caller }: ActionContext, input: TRefundRedemptionInput): Promise<TReceipt> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const redemption = await tx.redemptions.get(input.redemptionId);

@@ -1,5 +1,5 @@
 import type { TDemandLine, TProjectView } from '../../../shared/contracts/ledgers';
-import type { ExportKind } from '../../../shared/contracts/reports';
+import type { ExportKind, TExportWorkbookInput } from '../../../shared/contracts/reports';
 import { parsePeriod, type Period } from '../../../shared/domain/periods';
 import { AppError } from '../../../shared/errors';
 import type { Caller, Runtime, Tx } from '../../ports';
@@ -25,7 +25,7 @@ interface ExportInput {
 const KIND_NAMES: Record<ExportKind, string> = { demand: '民意民盼台账', projects: '民生实事台账', statistics: '统计报表', evaluations: '定期评价' };
 
 /** Builds the chosen ledger, statistics or evaluation list for a period as .xlsx and returns a temporary link. */
-export async function exportWorkbook({ runtime, caller }: ActionContext, input: ExportInput) {
+export async function exportWorkbook({ runtime, caller }: ActionContext, input: TExportWorkbookInput) {
   const period = parsePeriod(input.period) as Period;
   const districtViewer = caller.roles.includes('district_viewer') && !caller.roles.includes('admin');
   if (districtViewer && input.kind !== 'statistics') throw new AppError('FORBIDDEN', '街道/区级账号只能导出统计报表');

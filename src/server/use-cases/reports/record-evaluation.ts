@@ -1,4 +1,4 @@
-import type { EvaluationGrade } from '../../../shared/domain/evaluation';
+import type { TRecordEvaluationInput } from '../../../shared/contracts/reports';
 import { EVALUATION_GRADE_LABELS } from '../../../shared/domain/evaluation';
 import { parsePeriod, type Period } from '../../../shared/domain/periods';
 import { AppError } from '../../../shared/errors';
@@ -8,7 +8,7 @@ import { evaluationRows } from './evaluation-rows';
 import type { ActionContext } from '../context';
 
 /** The admin grades one member for a period (recording again corrects it); the member is told. */
-export async function recordEvaluation({ runtime, caller }: ActionContext, input: { memberId: string; period: string; grade: EvaluationGrade; note: string }) {
+export async function recordEvaluation({ runtime, caller }: ActionContext, input: TRecordEvaluationInput) {
   const now = runtime.clock.now();
   const period = parsePeriod(input.period) as Period;
   if (period.start > now) throw new AppError('VALIDATION_FAILED', `${period.label}还没有开始，不能评价`, [{ path: ['period'], message: '周期还没有开始' }]);

@@ -1,11 +1,11 @@
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TRequestRef } from '../../../shared/contracts/requests';
 import { enqueueNotification } from '../../notify';
 import { toRequestDetail } from '../../views/request-view';
 import type { ActionContext } from '../context';
 
-export async function acceptTask({ runtime, caller }: ActionContext, input: { requestId: string }): Promise<TRequestDetail> {
+export async function acceptTask({ runtime, caller }: ActionContext, input: TRequestRef): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);

@@ -1,4 +1,4 @@
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TAssignRequestInput } from '../../../shared/contracts/requests';
 import { explainRanking, rankCandidates } from '../../../shared/domain/dispatch-ranking';
 import { resolveDispatchPolicy } from '../../../shared/domain/dispatch-policy';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
@@ -9,7 +9,7 @@ import { loadRequest, toRequestDetail } from '../../views/request-view';
 import type { ActionContext } from '../context';
 
 /** Manual dispatch (派单): staff give the request to a member, or move it from one member to another. */
-export async function assignRequest({ runtime, caller }: ActionContext, input: { requestId: string; memberId: string; note: string }): Promise<TRequestDetail> {
+export async function assignRequest({ runtime, caller }: ActionContext, input: TAssignRequestInput): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await loadRequest(tx, input.requestId);

@@ -1,11 +1,11 @@
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TCancelRequestInput } from '../../../shared/contracts/requests';
 import { checkCommentText } from '../../content/check-user-text';
 import { toRequestDetail } from '../../views/request-view';
 import type { ActionContext } from '../context';
 
-export async function cancelRequest({ runtime, caller }: ActionContext, input: { requestId: string; reason: string }): Promise<TRequestDetail> {
+export async function cancelRequest({ runtime, caller }: ActionContext, input: TCancelRequestInput): Promise<TRequestDetail> {
   // A reason goes into the timeline staff and offered members read: checked before the transaction (none is fine).
   await checkCommentText(runtime, caller, input.reason);
   const now = runtime.clock.now();

@@ -1,12 +1,12 @@
 import { CATEGORY_BEHAVIOUR } from '../../../shared/domain/categories';
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TRequestRef } from '../../../shared/contracts/requests';
 import { AppError } from '../../../shared/errors';
 import { enqueueNotification } from '../../notify';
 import { loadRequest, toRequestDetail } from '../../views/request-view';
 import type { ActionContext } from '../context';
 
 /** A member or volunteer claims a wish from the board; the first claim wins (compare-and-set), a retry by the winner is fine. */
-export async function claimWish({ runtime, caller }: ActionContext, input: { requestId: string }): Promise<TRequestDetail> {
+export async function claimWish({ runtime, caller }: ActionContext, input: TRequestRef): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const wish = await loadRequest(tx, input.requestId);

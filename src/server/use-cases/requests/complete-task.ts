@@ -1,7 +1,7 @@
 import { CATEGORY_BEHAVIOUR } from '../../../shared/domain/categories';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TCompleteTaskInput } from '../../../shared/contracts/requests';
 import { checkCommentText } from '../../content/check-user-text';
 import { memberAccountId } from '../../points-ledger/accounts';
 import { postTransfer } from '../../points-ledger/post-transfer';
@@ -21,7 +21,7 @@ export interface CompleteTaskResult {
 
 export async function completeTask(
   { runtime, caller }: ActionContext,
-  input: { requestId: string; note: string; photos: string[] },
+  input: TCompleteTaskInput,
 ): Promise<CompleteTaskResult> {
   await checkPhotosExist(runtime.files, input.photos, 'photos');
   // The resident reads the note: checked before the transaction.

@@ -1,8 +1,9 @@
+import type { TDeclineTaskInput } from '../../../shared/contracts/requests';
 import { AppError } from '../../../shared/errors';
 import { runOfferRound } from './dispatch/run-offer-round';
 import type { ActionContext } from '../context';
 
-export async function declineTask({ runtime, caller }: ActionContext, input: { requestId: string }) {
+export async function declineTask({ runtime, caller }: ActionContext, input: TDeclineTaskInput) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);

@@ -1,4 +1,4 @@
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TEscalateRequestInput } from '../../../shared/contracts/requests';
 import { resolveSettings } from '../../../shared/domain/community-settings';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
@@ -9,17 +9,8 @@ import { openEscalationProject } from '../ledgers/escalation-project';
 import type { EscalationRecord } from '../../ports';
 import type { ActionContext } from '../context';
 
-interface EscalateInput {
-  requestId: string;
-  department: string;
-  meetingDate: string;
-  attendees: string[];
-  decision: string;
-  targetDate?: string;
-}
-
 /** 吹哨: a request too big for one member goes to a department or the property company after a joint meeting. */
-export async function escalateRequest({ runtime, caller }: ActionContext, input: EscalateInput): Promise<TRequestDetail> {
+export async function escalateRequest({ runtime, caller }: ActionContext, input: TEscalateRequestInput): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await loadRequest(tx, input.requestId);

@@ -1,12 +1,12 @@
-import type { RequestCategory } from '../../../shared/domain/categories';
-import { distanceMeters, type LatLng } from '../../../shared/domain/geo';
+import type { TFindSimilarRequestsInput } from '../../../shared/contracts/requests';
+import { distanceMeters } from '../../../shared/domain/geo';
 import { findSimilarOpenRequests } from './find-similar';
 import type { ActionContext } from '../context';
 
 const SHOWN = 3;
 
 /** Before submitting: open requests of the same kind within 50 m in the last 3 days, so the resident can see it is already reported. */
-export async function findSimilarRequests({ runtime, caller }: ActionContext, input: { category: RequestCategory; location: LatLng }) {
+export async function findSimilarRequests({ runtime, caller }: ActionContext, input: TFindSimilarRequestsInput) {
   const now = runtime.clock.now();
   return runtime.store.read(async (tx) => {
     const similar = await findSimilarOpenRequests(tx, caller.communityId, input.category, input.location, now, SHOWN);

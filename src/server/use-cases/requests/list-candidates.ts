@@ -1,3 +1,4 @@
+import type { TRequestRef } from '../../../shared/contracts/requests';
 import { CATEGORY_SKILLS } from '../../../shared/domain/categories';
 import { resolveDispatchPolicy } from '../../../shared/domain/dispatch-policy';
 import { explainRanking, rankCandidates } from '../../../shared/domain/dispatch-ranking';
@@ -15,7 +16,7 @@ const MANUAL_REACH = 3;
  * explainable score as automatic dispatch, including those at their cap or off-hours (flagged),
  * because a person on the phone may still say yes.
  */
-export async function listCandidates({ runtime, caller }: ActionContext, input: { requestId: string }) {
+export async function listCandidates({ runtime, caller }: ActionContext, input: TRequestRef) {
   const now = runtime.clock.now();
   return runtime.store.read(async (tx) => {
     const request = await loadRequest(tx, input.requestId);

@@ -1,5 +1,5 @@
-import type { Page, TPageInput } from '../../../shared/contracts/common';
-import type { TRequestView } from '../../../shared/contracts/requests';
+import type { Page } from '../../../shared/contracts/common';
+import type { TRequestView, TListRequestsForStaffInput } from '../../../shared/contracts/requests';
 import type { RequestState } from '../../../shared/domain/request-state';
 import { toRequestView } from '../../views/request-view';
 import type { ActionContext } from '../context';
@@ -15,7 +15,7 @@ const SCOPES: Record<Scope, readonly RequestState[]> = {
 };
 
 /** The community's requests for admins and grid workers (manual dispatch starts here). */
-export async function listRequestsForStaff({ runtime, caller }: ActionContext, input: TPageInput & { scope: Scope }): Promise<Page<TRequestView>> {
+export async function listRequestsForStaff({ runtime, caller }: ActionContext, input: TListRequestsForStaffInput): Promise<Page<TRequestView>> {
   return runtime.store.read(async (tx) => {
     const page = await tx.requests.listByCommunity(caller.communityId, SCOPES[input.scope], input);
     const items: TRequestView[] = [];

@@ -1,5 +1,5 @@
-import type { Page, TPageInput } from '../../../shared/contracts/common';
-import type { TRequestView } from '../../../shared/contracts/requests';
+import type { Page } from '../../../shared/contracts/common';
+import type { TRequestView, TListTasksInput } from '../../../shared/contracts/requests';
 import type { RequestState } from '../../../shared/domain/request-state';
 import { toRequestView } from '../../views/request-view';
 import type { ActionContext } from '../context';
@@ -9,7 +9,7 @@ const SCOPES: Record<'open' | 'done', readonly RequestState[]> = {
   done: ['completed', 'rated'],
 };
 
-export async function listTasks({ runtime, caller }: ActionContext, input: TPageInput & { scope: 'open' | 'done' }): Promise<Page<TRequestView>> {
+export async function listTasks({ runtime, caller }: ActionContext, input: TListTasksInput): Promise<Page<TRequestView>> {
   return runtime.store.read(async (tx) => {
     const page = await tx.requests.listByAssignee(caller.id, SCOPES[input.scope], input);
     const items: TRequestView[] = [];

@@ -1,4 +1,4 @@
-import type { TWishView } from '../../../shared/contracts/requests';
+import type { TWishView, TListWishesInput } from '../../../shared/contracts/requests';
 import { distanceMeters } from '../../../shared/domain/geo';
 import { maskAddress, maskName } from '../../../shared/domain/masking';
 import { AppError } from '../../../shared/errors';
@@ -8,7 +8,7 @@ import type { ActionContext } from '../context';
 const BOARD_LIMIT = 200;
 
 /** 微心愿墙: open wishes of the member's community near their home, nearest first, optionally for one skill. */
-export async function listWishes({ runtime, caller }: ActionContext, input: { skill?: string; maxDistanceM: number }): Promise<{ items: TWishView[] }> {
+export async function listWishes({ runtime, caller }: ActionContext, input: TListWishesInput): Promise<{ items: TWishView[] }> {
   return runtime.store.read(async (tx) => {
     const member = await tx.members.get(caller.id);
     if (!member || member.status !== 'approved' || member.communityId !== caller.communityId) throw new AppError('FORBIDDEN', '通过审核的党员和志愿者才能认领心愿');

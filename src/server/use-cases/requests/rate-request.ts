@@ -1,6 +1,6 @@
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TRateRequestInput } from '../../../shared/contracts/requests';
 import { checkCommentText } from '../../content/check-user-text';
 import { earnPoints } from '../../points-ledger/earn-points';
 import { enqueueNotification } from '../../notify';
@@ -11,7 +11,7 @@ import type { ActionContext } from '../context';
 
 export async function rateRequest(
   { runtime, caller }: ActionContext,
-  input: { requestId: string; stars: number; comment: string },
+  input: TRateRequestInput,
 ): Promise<TRequestDetail> {
   // The member and the community read the comment: checked before the transaction.
   await checkCommentText(runtime, caller, input.comment);

@@ -1,4 +1,4 @@
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TRecordEscalationInput } from '../../../shared/contracts/requests';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
 import { requireSameCommunity } from '../community-scope';
@@ -10,7 +10,7 @@ import type { ActionContext } from '../context';
 /** Records the department's answer and, when it is settled, the outcome; the resident then rates it. */
 export async function recordEscalation(
   { runtime, caller }: ActionContext,
-  input: { requestId: string; answer: string; outcome: string; resolved: boolean },
+  input: TRecordEscalationInput,
 ): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {

@@ -1,4 +1,4 @@
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TRejectHeldRequestInput } from '../../../shared/contracts/requests';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
 import { requireSameCommunity } from '../community-scope';
@@ -10,7 +10,7 @@ import type { ActionContext } from '../context';
  * An admin or grid worker turns down a request the content check held, with a reason the resident
  * reads in the request's history and inbox. Compare-and-set from held, like releasing it.
  */
-export async function rejectHeldRequest({ runtime, caller }: ActionContext, input: { requestId: string; reason: string }): Promise<TRequestDetail> {
+export async function rejectHeldRequest({ runtime, caller }: ActionContext, input: TRejectHeldRequestInput): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await loadRequest(tx, input.requestId);

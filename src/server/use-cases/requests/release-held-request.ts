@@ -1,4 +1,4 @@
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TRequestRef } from '../../../shared/contracts/requests';
 import { TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
 import { requireSameCommunity } from '../community-scope';
@@ -12,7 +12,7 @@ import type { ActionContext } from '../context';
  * submission and starts exactly as one (offers to nearby members, or the wish board). Compare-and-set
  * from held: of two staff deciding at once, one wins and the other gets CONFLICT.
  */
-export async function releaseHeldRequest({ runtime, caller }: ActionContext, input: { requestId: string }): Promise<TRequestDetail> {
+export async function releaseHeldRequest({ runtime, caller }: ActionContext, input: TRequestRef): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const request = await loadRequest(tx, input.requestId);

@@ -1,4 +1,4 @@
-import type { TRequestDetail } from '../../../shared/contracts/requests';
+import type { TRequestDetail, TReopenRequestInput } from '../../../shared/contracts/requests';
 import { REOPEN_WINDOW_DAYS, TRANSITIONS } from '../../../shared/domain/request-state';
 import { AppError } from '../../../shared/errors';
 import { checkCommentText } from '../../content/check-user-text';
@@ -9,7 +9,7 @@ import type { ActionContext } from '../context';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The resident says a completed request is not solved (within 7 days): it goes back to the same member first. */
-export async function reopenRequest({ runtime, caller }: ActionContext, input: { requestId: string; reason: string }): Promise<TRequestDetail> {
+export async function reopenRequest({ runtime, caller }: ActionContext, input: TReopenRequestInput): Promise<TRequestDetail> {
   // The member asked again reads the reason: checked before the transaction.
   await checkCommentText(runtime, caller, input.reason);
   const now = runtime.clock.now();

@@ -1,11 +1,11 @@
-import type { TActivityView } from '../../../shared/contracts/service';
+import type { TActivityView, TActivityRef } from '../../../shared/contracts/service';
 import { AppError } from '../../../shared/errors';
 import { loadActivity } from './service-guards';
 import { toActivityView } from '../../views/service-view';
 import type { ActionContext } from '../context';
 
 /** Gives the place back before the start; afterwards only the admin can excuse (请假). */
-export async function cancelActivitySignUp({ runtime, caller }: ActionContext, input: { activityId: string }): Promise<TActivityView> {
+export async function cancelActivitySignUp({ runtime, caller }: ActionContext, input: TActivityRef): Promise<TActivityView> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const activity = await loadActivity(tx, caller, input.activityId);

@@ -1,4 +1,4 @@
-import type { TActivityView } from '../../../shared/contracts/service';
+import type { TActivityView, TActivityAt } from '../../../shared/contracts/service';
 import type { LatLng } from '../../../shared/domain/geo';
 import { ACTIVITY_CHECKIN_EARLY_MINUTES, canCheckInToActivity } from '../../../shared/domain/service-rules';
 import { AppError } from '../../../shared/errors';
@@ -9,11 +9,11 @@ import type { ActionContext } from '../context';
 const MINUTE = 60_000;
 
 /** Arrival (签到) or departure (签退) at an activity: signed up, on the spot, in its time window. */
-export async function checkInActivity(context: ActionContext, input: { activityId: string; location: LatLng }): Promise<TActivityView> {
+export async function checkInActivity(context: ActionContext, input: TActivityAt): Promise<TActivityView> {
   return markPresence(context, input, 'in');
 }
 
-export async function checkOutActivity(context: ActionContext, input: { activityId: string; location: LatLng }): Promise<TActivityView> {
+export async function checkOutActivity(context: ActionContext, input: TActivityAt): Promise<TActivityView> {
   return markPresence(context, input, 'out');
 }
 

@@ -1,5 +1,4 @@
-import type { TDutyView } from '../../../shared/contracts/service';
-import type { LatLng } from '../../../shared/domain/geo';
+import type { TDutyView, TCheckInDutyInput } from '../../../shared/contracts/service';
 import { isOpenAt, openingHoursText } from '../../../shared/domain/service-rules';
 import { AppError } from '../../../shared/errors';
 import { newId } from '../../ids';
@@ -8,7 +7,7 @@ import { toDutyView } from '../../views/service-view';
 import type { ActionContext } from '../context';
 
 /** Starts a duty at a service point: on the spot, in opening hours, and not on duty anywhere else. */
-export async function checkInDuty({ runtime, caller }: ActionContext, input: { servicePointId: string; location: LatLng }): Promise<TDutyView> {
+export async function checkInDuty({ runtime, caller }: ActionContext, input: TCheckInDutyInput): Promise<TDutyView> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     await requireApprovedMember(tx, caller);

@@ -1,5 +1,4 @@
-import type { TDutyView } from '../../../shared/contracts/service';
-import type { LatLng } from '../../../shared/domain/geo';
+import type { TDutyView, TCheckOutDutyInput } from '../../../shared/contracts/service';
 import { AppError } from '../../../shared/errors';
 import { loadEarningRules } from '../../points-ledger/earning-rules';
 import { closeDuty } from './close-duty';
@@ -10,7 +9,7 @@ import type { ActionContext } from '../context';
 const RETRY_WINDOW_MS = 2 * 60_000;
 
 /** Ends the caller's duty on the spot and credits whole hours under the daily cap. */
-export async function checkOutDuty({ runtime, caller }: ActionContext, input: { location: LatLng }): Promise<TDutyView> {
+export async function checkOutDuty({ runtime, caller }: ActionContext, input: TCheckOutDutyInput): Promise<TDutyView> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const duty = await tx.service.findOpenDuty(caller.id);

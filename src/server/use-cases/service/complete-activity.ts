@@ -1,3 +1,4 @@
+import type { TActivityRef } from '../../../shared/contracts/service';
 import { attendanceOf, ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
 import { AppError } from '../../../shared/errors';
 import { earnPoints } from '../../points-ledger/earn-points';
@@ -9,7 +10,7 @@ import type { ActionContext } from '../context';
 import { activityEarning } from '../../points-ledger/earnings';
 
 /** Closes the activity once: fixes every mark and credits those who came, under the daily activity cap. */
-export async function completeActivity({ runtime, caller }: ActionContext, input: { activityId: string }) {
+export async function completeActivity({ runtime, caller }: ActionContext, input: TActivityRef) {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     const activity = await loadActivity(tx, caller, input.activityId);

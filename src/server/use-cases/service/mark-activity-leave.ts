@@ -1,10 +1,11 @@
+import type { TMarkActivityLeaveInput } from '../../../shared/contracts/service';
 import { AppError } from '../../../shared/errors';
 import { buildRoster } from './roster';
 import { loadActivity } from './service-guards';
 import type { ActionContext } from '../context';
 
 /** The admin excuses a signed-up member (请假): not absent, no points, the place stays taken. */
-export async function markActivityLeave({ runtime, caller }: ActionContext, input: { activityId: string; memberId: string }) {
+export async function markActivityLeave({ runtime, caller }: ActionContext, input: TMarkActivityLeaveInput) {
   return runtime.store.transaction(async (tx) => {
     const activity = await loadActivity(tx, caller, input.activityId);
     if (activity.status !== 'open') throw new AppError('CONFLICT', '活动已结束，考勤已确定');

@@ -1,11 +1,11 @@
-import type { TActivityView } from '../../../shared/contracts/service';
+import type { TActivityView, TActivityRef } from '../../../shared/contracts/service';
 import { AppError } from '../../../shared/errors';
 import { loadActivity, requireApprovedMember } from './service-guards';
 import { toActivityView } from '../../views/service-view';
 import type { ActionContext } from '../context';
 
 /** Takes one of the places, or answers CONFLICT when they are gone; signing up twice is one place. */
-export async function signUpActivity({ runtime, caller }: ActionContext, input: { activityId: string }): Promise<TActivityView> {
+export async function signUpActivity({ runtime, caller }: ActionContext, input: TActivityRef): Promise<TActivityView> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
     await requireApprovedMember(tx, caller);
