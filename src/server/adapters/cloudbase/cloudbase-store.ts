@@ -1,5 +1,6 @@
 import type { Store, Tx } from '../../ports';
 import type { DocDb, DocSession } from './doc-db';
+import { cachedSession, readOnceSession } from './session-cache';
 import { createUserRepo } from './users-repo';
 import { createCommunityRepo } from './community-repo';
 import { createMemberRepo } from './members-repo';
@@ -21,7 +22,8 @@ import { createDeliberationRepo } from './deliberations-repo';
 /**
  * The store on the CloudBase document database. Inside `transaction` every repository writes
  * through the transaction (one document at a time, by id; uniqueness comes from deterministic ids),
- * while its queries read committed data; `read` works on the database directly.
+ * while its queries read committed data; `read` works on the database directly. Both read a document
+ * once per call (`session-cache.ts`); a transaction's writes go out together before its commit.
  */
 export function createCloudbaseStore(db: DocDb): Store {
   const bind = (session: DocSession): Tx => ({
@@ -47,7 +49,14 @@ export function createCloudbaseStore(db: DocDb): Store {
     deliberations: createDeliberationRepo(db, session),
   });
   return {
-    transaction: (work) => db.transaction((session) => work(bind(session))),
-    read: (work) => work(bind(db.direct)),
+    transaction: (work) =>
+      db.transaction(async (session) => {
+        // Each attempt reads a document once and sends its writes together just before the commit.
+        const cached = cachedSession(session);
+        const result = await work(bind(cached));
+        await cached.flush();
+        return result;
+      }),
+    read: (work) => work(bind(readOnceSession(db.direct))),
   };
 }

@@ -1,0 +1,97 @@
+import type { Doc, DocSession } from './doc-db';
+
+type Pending = { kind: 'set'; doc: Doc } | { kind: 'update'; fields: Record<string, unknown> } | { kind: 'remove' };
+
+export interface CachedSession extends DocSession {
+  /** Sends every buffered write at once (one round trip), then forgets them. */
+  flush(): Promise<void>;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
+
+/**
+ * A session that reads each document at most once and holds writes until `flush`, when they go out
+ * together: on CloudBase every call is a round trip, so one attempt of a transaction pays for each
+ * document once and for its writes once. Reads see the attempt's own writes. A `set` or an `update`
+ * of a document whose fields are all known replaces the buffered copy; an `update` of an unread
+ * document stays a field update, so fields nobody read are left as they are.
+ */
+export function cachedSession(session: DocSession): CachedSession {
+  const read = new Map<string, Doc | null>();
+  const pending = new Map<string, { collection: string; id: string; op: Pending }>();
+
+  const known = async (collection: string, id: string): Promise<Doc | null> => {
+    const key = keyOf(collection, id);
+    if (!read.has(key)) read.set(key, await session.get(collection, id));
+    return read.get(key) ?? null;
+  };
+
+  return {
+    async get(collection, id) {
+      const staged = pending.get(keyOf(collection, id));
+      if (staged?.op.kind === 'set') return copy(staged.op.doc);
+      if (staged?.op.kind === 'remove') return null;
+      const base = await known(collection, id);
+      if (!base) return null;
+      return copy(staged?.op.kind === 'update' ? { ...base, ...staged.op.fields } : base);
+    },
+    async set(collection, doc) {
+      pending.set(keyOf(collection, doc._id), { collection, id: doc._id, op: { kind: 'set', doc: copy(doc) } });
+    },
+    async update(collection, id, fields) {
+      const key = keyOf(collection, id);
+      const staged = pending.get(key);
+      if (staged?.op.kind === 'remove') throw new Error(`document ${collection}/${id} does not exist`);
+      if (staged?.op.kind === 'set') {
+        staged.op = { kind: 'set', doc: { ...staged.op.doc, ...copy(fields) } };
+        return;
+      }
+      const merged = staged?.op.kind === 'update' ? { ...staged.op.fields, ...copy(fields) } : copy(fields);
+      pending.set(key, { collection, id, op: { kind: 'update', fields: merged } });
+    },
+    async remove(collection, id) {
+      pending.set(keyOf(collection, id), { collection, id, op: { kind: 'remove' } });
+    },
+    async flush() {
+      const writes = [...pending.values()];
+      pending.clear();
+      await Promise.all(
+        writes.map(({ collection, id, op }) => {
+          if (op.kind === 'set') return session.set(collection, op.doc);
+          if (op.kind === 'update') return session.update(collection, id, op.fields);
+          return session.remove(collection, id);
+        }),
+      );
+      for (const { collection, id } of writes) read.delete(keyOf(collection, id));
+    },
+  };
+}
+
+/**
+ * Outside a transaction: each document is read once per call, and writes go straight through
+ * (a single-document write is atomic by itself), forgetting what was read of that document.
+ */
+export function readOnceSession(session: DocSession): DocSession {
+  const read = new Map<string, Doc | null>();
+  return {
+    async get(collection, id) {
+      const key = keyOf(collection, id);
+      if (!read.has(key)) read.set(key, await session.get(collection, id));
+      const doc = read.get(key) ?? null;
+      return doc ? copy(doc) : null;
+    },
+    async set(collection, doc) {
+      read.delete(keyOf(collection, doc._id));
+      await session.set(collection, doc);
+    },
+    async update(collection, id, fields) {
+      read.delete(keyOf(collection, id));
+      await session.update(collection, id, fields);
+    },
+    async remove(collection, id) {
+      read.delete(keyOf(collection, id));
+      await session.remove(collection, id);
+    },
+  };
+}
