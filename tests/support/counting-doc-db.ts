@@ -28,6 +28,9 @@ export class CallCounter {
   private figures: CallFigures = CallCounter.empty();
   private openWave: Promise<void> | null = null;
 
+  /** Each call as `wave kind collection`, when tracing (to see where an action's round trips go). */
+  trace: string[] | null = null;
+
   constructor(public delayMs = 0) {}
 
   static empty(): CallFigures {
@@ -49,8 +52,9 @@ export class CallCounter {
     return { result, figures: this.snapshot() };
   }
 
-  async roundTrip(kind: CallKind, waves = 1): Promise<void> {
+  async roundTrip(kind: CallKind, waves = 1, collection = ''): Promise<void> {
     for (let wave = 0; wave < waves; wave++) {
+      this.trace?.push(`${this.openWave ? this.figures.sequential : this.figures.sequential + 1} ${kind} ${collection}`);
       this.figures.byKind[kind]++;
       this.figures.total++;
       if (!this.openWave) {
@@ -80,23 +84,23 @@ export class CallCounter {
 function countSession(session: DocSession, counter: CallCounter): DocSession {
   return {
     async get(collection, id) {
-      await counter.roundTrip('get');
+      await counter.roundTrip('get', 1, collection);
       const doc = await session.get(collection, id);
       if (doc) counter.read(1);
       return doc;
     },
     async set(collection, doc) {
-      await counter.roundTrip('set');
+      await counter.roundTrip('set', 1, collection);
       counter.wrote(1);
       return session.set(collection, doc);
     },
     async update(collection, id, fields) {
-      await counter.roundTrip('update');
+      await counter.roundTrip('update', 1, collection);
       counter.wrote(1);
       return session.update(collection, id, fields);
     },
     async remove(collection, id) {
-      await counter.roundTrip('remove');
+      await counter.roundTrip('remove', 1, collection);
       counter.wrote(1);
       return session.remove(collection, id);
     },
@@ -108,20 +112,20 @@ export function countingDocDb(inner: DocDb, counter: CallCounter): DocDb {
   return {
     direct: countSession(inner.direct, counter),
     async find(collection: string, where: Where, options: FindOptions): Promise<Doc[]> {
-      await counter.roundTrip('find');
+      await counter.roundTrip('find', 1, collection);
       const docs = await inner.find(collection, where, options);
       // Further platform pages are fetched one after another.
       const pages = Math.max(1, Math.ceil(docs.length / PLATFORM_PAGE));
-      if (pages > 1) await counter.roundTrip('find', pages - 1);
+      if (pages > 1) await counter.roundTrip('find', pages - 1, collection);
       counter.read(docs.length);
       return docs;
     },
     async count(collection, where) {
-      await counter.roundTrip('count');
+      await counter.roundTrip('count', 1, collection);
       return inner.count(collection, where);
     },
     async geoNear(query: GeoNearQuery & { collection: string }) {
-      await counter.roundTrip('geoNear');
+      await counter.roundTrip('geoNear', 1, query.collection);
       const docs = await inner.geoNear(query);
       counter.read(docs.length);
       return docs;

@@ -32,8 +32,8 @@ export async function accessTo(tx: Tx, caller: Caller, request: RequestRecord): 
 }
 
 export async function toRequestView(tx: Tx, runtime: Runtime, caller: Caller, request: RequestRecord): Promise<TRequestView> {
-  const access = await accessTo(tx, caller, request);
-  const assignee = request.assigneeId ? await tx.users.getById(request.assigneeId) : null;
+  // Read together: on CloudBase each read is a round trip.
+  const [access, assignee] = await Promise.all([accessTo(tx, caller, request), request.assigneeId ? tx.users.getById(request.assigneeId) : null]);
   const { files } = runtime;
   return {
     id: request.id,
@@ -79,11 +79,13 @@ function allowedActions(request: RequestRecord, access: Access, now: number): TR
 }
 
 export async function toRequestDetail(tx: Tx, runtime: Runtime, caller: Caller, request: RequestRecord): Promise<TRequestDetail> {
-  const view = await toRequestView(tx, runtime, caller, request);
-  const events = await tx.events.listForRequest(request.id);
-  const escalation = await tx.escalations.get(request.id);
-  const reply = await tx.demand.getReply(request.id);
-  const project = escalation ? await tx.projects.getByRequest(request.id) : null;
+  const [view, events, escalation, reply] = await Promise.all([
+    toRequestView(tx, runtime, caller, request),
+    tx.events.listForRequest(request.id),
+    tx.escalations.get(request.id),
+    tx.demand.getReply(request.id),
+  ]);
+  const [project, suggestionReply] = await Promise.all([escalation ? tx.projects.getByRequest(request.id) : null, reply ? toSuggestionReply(tx, reply) : null]);
   return {
     ...view,
     timeline: events.map((event) => ({ at: iso(event.at), kind: event.kind, text: event.text })),
@@ -98,7 +100,7 @@ export async function toRequestDetail(tx: Tx, runtime: Runtime, caller: Caller, 
           status: escalation.status,
         }
       : null,
-    suggestionReply: reply ? await toSuggestionReply(tx, reply) : null,
+    suggestionReply,
     projectId: project?.id ?? null,
   };
 }

@@ -1,6 +1,6 @@
 import type { Store, Tx } from '../../ports';
-import type { DocDb, DocSession } from './doc-db';
-import { cachedSession, readOnceSession } from './session-cache';
+import type { DocDb } from './doc-db';
+import { cachedSession, readOnceSession, type StoreSession } from './session-cache';
 import { createUserRepo } from './users-repo';
 import { createCommunityRepo } from './community-repo';
 import { createMemberRepo } from './members-repo';
@@ -26,7 +26,7 @@ import { createDeliberationRepo } from './deliberations-repo';
  * once per call (`session-cache.ts`); a transaction's writes go out together before its commit.
  */
 export function createCloudbaseStore(db: DocDb): Store {
-  const bind = (session: DocSession): Tx => ({
+  const bind = (session: StoreSession): Tx => ({
     users: createUserRepo(db, session),
     communities: createCommunityRepo(db, session),
     members: createMemberRepo(db, session),

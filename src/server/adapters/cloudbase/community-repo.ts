@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { OPEN_STATES } from '../../../shared/domain/request-state';
 import type { BuildingRecord, CentralHouseholdRecord, CommunityRecord, CommunityRepo, GridRecord, HouseholdRecord, StructureCounts } from '../../ports';
-import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import type { Doc, DocDb, Where } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, toDoc } from './doc-db';
 import { findPage, scanPage } from './paging';
 import { MEMBERS, USERS } from './users-repo';
@@ -78,14 +79,13 @@ function addressKey(buildingId: string, address: string): string {
   return compositeId(buildingId, createHash('sha1').update(address).digest('hex'));
 }
 
-export function createCommunityRepo(db: DocDb, session: DocSession): CommunityRepo {
+export function createCommunityRepo(db: DocDb, session: StoreSession): CommunityRepo {
   const read = async <T>(collection: string, id: string, to: (doc: Doc) => T): Promise<T | null> => {
     const doc = await session.get(collection, id);
     return doc ? to(doc) : null;
   };
   const insertNew = async (collection: string, doc: Doc) => {
-    if (await session.get(collection, doc._id)) throw new Error(`UNIQUE constraint failed: ${collection}.id (${doc._id})`);
-    await session.set(collection, doc);
+    await session.create(collection, doc, `UNIQUE constraint failed: ${collection}.id (${doc._id})`);
   };
   /** Replaces one field by rewriting the document (a partial update would merge into the old object). */
   const replaceField = async (id: string, field: 'settings' | 'dispatchPolicy' | 'earningRules', value: object) => {

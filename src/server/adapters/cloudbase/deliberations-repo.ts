@@ -1,6 +1,7 @@
 import type { DeliberationStatus } from '../../../shared/domain/deliberation-rules';
 import type { DeliberationCommentRecord, DeliberationPatch, DeliberationRecord, DeliberationRepo } from '../../ports';
-import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import type { Doc, DocDb, Where } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 import { USERS } from './users-repo';
@@ -83,7 +84,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** Newest first on (createdAt, id), as SQLite's ORDER BY created_at DESC, id DESC. */
 const newestFirst = (a: DeliberationCommentRecord, b: DeliberationCommentRecord) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-export function createDeliberationRepo(db: DocDb, session: DocSession): DeliberationRepo {
+export function createDeliberationRepo(db: DocDb, session: StoreSession): DeliberationRepo {
   /** What this repository wrote in its transaction, by document id. */
   const votersWritten = new Map<string, { deliberationId: string; userId: string }>();
   const votesWritten = new Map<string, { deliberationId: string; optionIndex: number }>();
@@ -95,8 +96,7 @@ export function createDeliberationRepo(db: DocDb, session: DocSession): Delibera
 
   return {
     async insert(deliberation) {
-      if (await session.get(DELIBERATIONS, deliberation.id)) throw new Error(`UNIQUE constraint failed: deliberations.id (${deliberation.id})`);
-      await session.set(DELIBERATIONS, toDoc(deliberation.id, deliberation));
+      await session.create(DELIBERATIONS, toDoc(deliberation.id, deliberation), `UNIQUE constraint failed: deliberations.id (${deliberation.id})`);
     },
     async get(id) {
       const doc = await session.get(DELIBERATIONS, id);
@@ -170,8 +170,7 @@ export function createDeliberationRepo(db: DocDb, session: DocSession): Delibera
       return [...voters].sort(binaryCompare);
     },
     async insertComment(comment) {
-      if (await session.get(DELIBERATION_COMMENTS, comment.id)) throw new Error(`UNIQUE constraint failed: deliberation_comments.id (${comment.id})`);
-      await session.set(DELIBERATION_COMMENTS, toDoc(comment.id, comment));
+      await session.create(DELIBERATION_COMMENTS, toDoc(comment.id, comment), `UNIQUE constraint failed: deliberation_comments.id (${comment.id})`);
       commentsWritten.set(comment.id, { ...comment });
     },
     async listComments(deliberationId, limit) {

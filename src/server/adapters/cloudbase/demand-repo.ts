@@ -1,5 +1,6 @@
 import type { DemandFilter, DemandRepo, DemandRow, RequestRecord, SuggestionReplyRecord } from '../../ports';
-import type { Doc, DocDb, DocSession, Range, Where } from './doc-db';
+import type { Doc, DocDb, Range, Where } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { toDoc } from './doc-db';
 import { findPage } from './paging';
 import { GRIDS } from './community-repo';
@@ -49,7 +50,7 @@ function whereOf(filter: DemandFilter): Where {
 
 const nameOf = (doc: Doc | null | undefined): string | null => (doc ? String(doc.name) : null);
 
-export function createDemandRepo(db: DocDb, session: DocSession): DemandRepo {
+export function createDemandRepo(db: DocDb, session: StoreSession): DemandRepo {
   /** The ledger lines of these requests, in their order: names and replies read by id in batches. */
   const linesOf = async (requests: readonly RequestRecord[]): Promise<DemandRow[]> => {
     if (requests.length === 0) return [];

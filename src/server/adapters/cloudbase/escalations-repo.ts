@@ -1,5 +1,6 @@
 import type { EscalationRecord, EscalationRepo, EscalationStatus } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { toDoc } from './doc-db';
 
 /*
@@ -24,7 +25,7 @@ const toEscalation = (doc: Doc): EscalationRecord => ({
   updatedAt: Number(doc.updatedAt),
 });
 
-export function createEscalationRepo(_db: DocDb, session: DocSession): EscalationRepo {
+export function createEscalationRepo(_db: DocDb, session: StoreSession): EscalationRepo {
   return {
     async get(requestId) {
       const doc = await session.get(ESCALATIONS, requestId);

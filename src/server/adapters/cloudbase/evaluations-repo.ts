@@ -1,6 +1,7 @@
 import type { EvaluationGrade } from '../../../shared/domain/evaluation';
 import type { EvaluationRecord, EvaluationRepo } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, toDoc } from './doc-db';
 
 /*
@@ -35,7 +36,7 @@ function withWritten(docs: readonly Doc[], written: ReadonlyMap<string, Evaluati
   return [...byId.values()];
 }
 
-export function createEvaluationRepo(db: DocDb, session: DocSession): EvaluationRepo {
+export function createEvaluationRepo(db: DocDb, session: StoreSession): EvaluationRepo {
   const written = new Map<string, EvaluationRecord>();
   return {
     async save(evaluation) {

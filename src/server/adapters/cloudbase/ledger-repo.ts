@@ -1,6 +1,7 @@
 import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { AccountAudit, AccountKind, AccountRecord, HoldRecord, HoldStatus, LedgerRepo, PostingRecord } from '../../ports';
-import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import type { Doc, DocDb, Where } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 import { binaryCompare } from './binary-compare';
@@ -149,7 +150,7 @@ async function scanById(db: DocDb, collection: string, where: Where, fields: rea
   }
 }
 
-export function createLedgerRepo(db: DocDb, session: DocSession): LedgerRepo {
+export function createLedgerRepo(db: DocDb, session: StoreSession): LedgerRepo {
   const byKey = async <T>(keys: string, collection: string, link: string, key: string, convert: (doc: Doc) => T): Promise<T | null> => {
     const found = await session.get(keys, key);
     if (!found) return null;
@@ -164,8 +165,7 @@ export function createLedgerRepo(db: DocDb, session: DocSession): LedgerRepo {
     },
 
     async createAccount(account) {
-      if (await session.get(ACCOUNTS, account.id)) throw new Error(`UNIQUE constraint failed: accounts.id (${account.id})`);
-      await session.set(ACCOUNTS, toDoc(account.id, account));
+      await session.create(ACCOUNTS, toDoc(account.id, account), `UNIQUE constraint failed: accounts.id (${account.id})`);
     },
 
     async moveAccount(id, balanceDelta, heldDelta) {
@@ -186,10 +186,8 @@ export function createLedgerRepo(db: DocDb, session: DocSession): LedgerRepo {
     findPostingByKey: (key) => byKey(POSTINGS_BY_KEY, POSTINGS, 'postingId', key, toPosting),
 
     async insertPosting(posting) {
-      if (await session.get(POSTINGS_BY_KEY, posting.idempotencyKey)) throw new Error('UNIQUE constraint failed: postings.idempotency_key');
-      if (await session.get(POSTINGS, posting.id)) throw new Error(`UNIQUE constraint failed: postings.id (${posting.id})`);
-      await session.set(POSTINGS, postingDoc(posting));
-      await session.set(POSTINGS_BY_KEY, { _id: posting.idempotencyKey, postingId: posting.id });
+      await session.create(POSTINGS_BY_KEY, { _id: posting.idempotencyKey, postingId: posting.id }, 'UNIQUE constraint failed: postings.idempotency_key');
+      await session.create(POSTINGS, postingDoc(posting), `UNIQUE constraint failed: postings.id (${posting.id})`);
     },
 
     async listPostings(accountId, page) {
@@ -211,10 +209,8 @@ export function createLedgerRepo(db: DocDb, session: DocSession): LedgerRepo {
     },
 
     async insertHold(hold) {
-      if (await session.get(HOLDS_BY_KEY, hold.idempotencyKey)) throw new Error('UNIQUE constraint failed: holds.idempotency_key');
-      if (await session.get(HOLDS, hold.id)) throw new Error(`UNIQUE constraint failed: holds.id (${hold.id})`);
-      await session.set(HOLDS, toDoc(hold.id, hold));
-      await session.set(HOLDS_BY_KEY, { _id: hold.idempotencyKey, holdId: hold.id });
+      await session.create(HOLDS_BY_KEY, { _id: hold.idempotencyKey, holdId: hold.id }, 'UNIQUE constraint failed: holds.idempotency_key');
+      await session.create(HOLDS, toDoc(hold.id, hold), `UNIQUE constraint failed: holds.id (${hold.id})`);
     },
 
     async getHold(id) {

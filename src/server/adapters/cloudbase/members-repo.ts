@@ -2,7 +2,8 @@ import type { AvailablePeriod, MemberKind } from '../../../shared/domain/communi
 import type { DispatchCandidate } from '../../../shared/domain/dispatch-ranking';
 import { distanceMeters, type LatLng } from '../../../shared/domain/geo';
 import type { CandidateQuery, MemberRecord, MemberRepo } from '../../ports';
-import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import type { Doc, DocDb, Where } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { geoPoint, toDoc } from './doc-db';
 import { findPage, scanPage } from './paging';
 import { MEMBERS, MEMBER_HOUSEHOLDS, USERS, memberSearchTerms } from './users-repo';
@@ -60,7 +61,7 @@ function toMember(doc: Doc): MemberRecord {
   };
 }
 
-export function createMemberRepo(db: DocDb, session: DocSession): MemberRepo {
+export function createMemberRepo(db: DocDb, session: StoreSession): MemberRepo {
   const listKeys = { createdAt: 'appliedAt', id: 'userId' };
 
   return {

@@ -1,5 +1,6 @@
 import type { EventRepo, OfferRecord, OfferRepo, OfferStatus, RequestEventRecord } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, toDoc } from './doc-db';
 
 /*
@@ -52,7 +53,7 @@ function byRoundThenScore(a: OfferRecord, b: OfferRecord): number {
   return a.round - b.round || b.score - a.score || (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0);
 }
 
-export function createOfferRepo(db: DocDb, session: DocSession): OfferRepo {
+export function createOfferRepo(db: DocDb, session: StoreSession): OfferRepo {
   /** Offers as this transaction left them, by document id. */
   const written = new Map<string, OfferRecord>();
 
@@ -78,10 +79,11 @@ export function createOfferRepo(db: DocDb, session: DocSession): OfferRepo {
   return {
     async insertMany(offers) {
       for (const offer of offers) {
-        if (written.has(offerId(offer.requestId, offer.memberId)) || (await session.get(OFFERS, offerId(offer.requestId, offer.memberId)))) {
-          throw new Error(`UNIQUE constraint failed: offers.request_id, offers.member_id (${offer.requestId}, ${offer.memberId})`);
-        }
-        await write(offer);
+        const id = offerId(offer.requestId, offer.memberId);
+        const duplicate = `UNIQUE constraint failed: offers.request_id, offers.member_id (${offer.requestId}, ${offer.memberId})`;
+        if (written.has(id)) throw new Error(duplicate);
+        await session.create(OFFERS, toDoc(id, offer), duplicate);
+        written.set(id, { ...offer });
       }
     },
 
@@ -143,7 +145,7 @@ function toEvent(doc: Doc): RequestEventRecord {
   };
 }
 
-export function createEventRepo(db: DocDb, session: DocSession): EventRepo {
+export function createEventRepo(db: DocDb, session: StoreSession): EventRepo {
   /** Events appended in this transaction, by document id. */
   const written = new Map<string, Doc>();
 

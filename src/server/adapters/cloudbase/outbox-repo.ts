@@ -1,12 +1,15 @@
 import type { OutboxRecord, OutboxRepo } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 
 /*
  * Collections written here:
  *   outbox   `_id` = message id: the OutboxRecord (`readAt` / `deliveredAt` stored as null until set,
- *            so `readAt: null` and `deliveredAt: null` select the unread and the undelivered).
+ *            so `readAt: null` and `deliveredAt: null` select the unread and the undelivered), plus
+ *            `retryAt`: when it is next due for a push (its `createdAt` until a push fails and
+ *            `deferDelivery` moves it on), so "due now" is one range on an indexed field.
  * `countUnread` is one `count` query, never a read of the messages. Queries read committed data:
  * this repository — bound to one transaction — corrects the unread count by the messages it
  * enqueued or marked read itself (not needed, and not done, outside a transaction).
@@ -29,7 +32,7 @@ function toOutbox(doc: Doc): OutboxRecord {
   };
 }
 
-export function createOutboxRepo(db: DocDb, session: DocSession): OutboxRepo {
+export function createOutboxRepo(db: DocDb, session: StoreSession): OutboxRepo {
   /** Messages enqueued in this transaction (not yet in query results), as it left them. */
   const enqueued = new Map<string, OutboxRecord>();
   /** Per user: committed unread messages this transaction marked read (still unread to queries). */
@@ -39,8 +42,8 @@ export function createOutboxRepo(db: DocDb, session: DocSession): OutboxRepo {
 
   return {
     async enqueue(message) {
-      if (enqueued.has(message.id) || (await session.get(OUTBOX, message.id))) throw new Error(`UNIQUE constraint failed: outbox.id (${message.id})`);
-      await session.set(OUTBOX, toDoc(message.id, { ...message }));
+      if (enqueued.has(message.id)) throw new Error(`UNIQUE constraint failed: outbox.id (${message.id})`);
+      await session.create(OUTBOX, toDoc(message.id, { ...message, retryAt: message.createdAt }), `UNIQUE constraint failed: outbox.id (${message.id})`);
       if (pending) enqueued.set(message.id, { ...message });
     },
 
@@ -69,19 +72,23 @@ export function createOutboxRepo(db: DocDb, session: DocSession): OutboxRepo {
       return updated;
     },
 
-    async listUndelivered(limit) {
+    async listUndelivered(limit, dueAt) {
       if (limit <= 0) return [];
-      const docs = await db.find(
-        OUTBOX,
-        { deliveredAt: null },
-        {
-          orderBy: [
-            { field: 'createdAt', direction: 'asc' },
-            { field: 'id', direction: 'asc' },
-          ],
-          limit,
-        },
-      );
+      const docs =
+        dueAt === undefined
+          ? await db.find(OUTBOX, { deliveredAt: null }, { orderBy: [{ field: 'createdAt', direction: 'asc' }, { field: 'id', direction: 'asc' }], limit })
+          : await db.find(
+              OUTBOX,
+              { deliveredAt: null, retryAt: { lte: dueAt } },
+              {
+                orderBy: [
+                  { field: 'retryAt', direction: 'asc' },
+                  { field: 'createdAt', direction: 'asc' },
+                  { field: 'id', direction: 'asc' },
+                ],
+                limit,
+              },
+            );
       return docs.map(toOutbox);
     },
 
@@ -89,6 +96,12 @@ export function createOutboxRepo(db: DocDb, session: DocSession): OutboxRepo {
       const doc = await session.get(OUTBOX, id);
       if (!doc || (doc.deliveredAt !== null && doc.deliveredAt !== undefined)) return;
       await session.update(OUTBOX, id, { deliveredAt: at, channel });
+    },
+
+    async deferDelivery(id, retryAt) {
+      const doc = await session.get(OUTBOX, id);
+      if (!doc || (doc.deliveredAt !== null && doc.deliveredAt !== undefined)) return;
+      await session.update(OUTBOX, id, { retryAt });
     },
   };
 }

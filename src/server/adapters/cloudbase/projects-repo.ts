@@ -1,6 +1,7 @@
 import type { ProjectSource, ProjectStatus } from '../../../shared/domain/project-rules';
 import type { MilestoneRecord, ProgressRecord, ProjectPatch, ProjectRecord, ProjectRepo } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 
@@ -73,7 +74,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export function createProjectRepo(db: DocDb, session: DocSession): ProjectRepo {
+export function createProjectRepo(db: DocDb, session: StoreSession): ProjectRepo {
   /** Progress entries and supports written through this repository (its transaction), by document id. */
   const progressWritten = new Map<string, ProgressRecord>();
   const supportsWritten = new Set<string>();
@@ -85,12 +86,10 @@ export function createProjectRepo(db: DocDb, session: DocSession): ProjectRepo {
 
   return {
     async insert(project) {
-      if (await session.get(PROJECTS, project.id)) throw new Error(`UNIQUE constraint failed: projects.id (${project.id})`);
       if (project.requestId !== null) {
-        if (await session.get(PROJECTS_BY_REQUEST, project.requestId)) throw new Error('UNIQUE constraint failed: projects.request_id');
-        await session.set(PROJECTS_BY_REQUEST, { _id: project.requestId, projectId: project.id });
+        await session.create(PROJECTS_BY_REQUEST, { _id: project.requestId, projectId: project.id }, 'UNIQUE constraint failed: projects.request_id');
       }
-      await session.set(PROJECTS, toDoc(project.id, project));
+      await session.create(PROJECTS, toDoc(project.id, project), `UNIQUE constraint failed: projects.id (${project.id})`);
     },
     get,
     async getByRequest(requestId) {

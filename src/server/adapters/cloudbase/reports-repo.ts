@@ -3,7 +3,8 @@ import { periodOf } from '../../../shared/domain/periods';
 import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { MemberFigures, ReportRepo, RequestFact, StatsScope } from '../../ports';
-import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import type { Doc, DocDb, Where } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { orNull } from './doc-db';
 import { MEMBERS, USERS } from './users-repo';
 import { binaryCompare } from './binary-compare';
@@ -109,7 +110,7 @@ async function membersOfGrid(db: DocDb, userIds: Iterable<string>, gridId: strin
 
 const communitiesOf = (scope: StatsScope): string[] => [...new Set(scope.communityIds)];
 
-export function createReportRepo(db: DocDb, _session: DocSession): ReportRepo {
+export function createReportRepo(db: DocDb, _session: StoreSession): ReportRepo {
   const requestWhere = (communityId: string, scope: StatsScope): Where => ({ communityId, gridId: scope.gridId ?? undefined });
 
   return {

@@ -1,7 +1,8 @@
 import type { RequestCategory, Urgency } from '../../../shared/domain/categories';
 import type { RequestState } from '../../../shared/domain/request-state';
 import type { RequestRecord, RequestRepo } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, geoPoint, toDoc, orNull, strings } from './doc-db';
 import { findPage } from './paging';
 
@@ -98,7 +99,7 @@ const NEWEST_FIRST = [
   { field: 'id', direction: 'desc' as const },
 ];
 
-export function createRequestRepo(db: DocDb, session: DocSession): RequestRepo {
+export function createRequestRepo(db: DocDb, session: StoreSession): RequestRepo {
   const byKey = async (collection: string, key: string): Promise<RequestRecord | null> => {
     const link = await session.get(collection, key);
     if (!link) return null;
@@ -112,13 +113,11 @@ export function createRequestRepo(db: DocDb, session: DocSession): RequestRepo {
 
   return {
     async insert(request) {
-      if (await session.get(REQUESTS, request.id)) throw new Error(`UNIQUE constraint failed: requests.id (${request.id})`);
       const tokenKey = compositeId(request.residentId, request.clientToken);
-      if (await session.get(REQUESTS_BY_TOKEN, tokenKey)) throw new Error('UNIQUE constraint failed: requests.resident_id, requests.client_token');
       const filerKey = compositeId(request.filedBy, request.clientToken);
       const filerTaken = await session.get(REQUESTS_BY_FILER, filerKey);
-      await session.set(REQUESTS, requestDoc(request));
-      await session.set(REQUESTS_BY_TOKEN, { _id: tokenKey, requestId: request.id });
+      await session.create(REQUESTS, requestDoc(request), `UNIQUE constraint failed: requests.id (${request.id})`);
+      await session.create(REQUESTS_BY_TOKEN, { _id: tokenKey, requestId: request.id }, 'UNIQUE constraint failed: requests.resident_id, requests.client_token');
       if (!filerTaken) await session.set(REQUESTS_BY_FILER, { _id: filerKey, requestId: request.id });
     },
 

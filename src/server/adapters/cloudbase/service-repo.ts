@@ -1,6 +1,7 @@
 import type { AttendanceMark, SignupStatus } from '../../../shared/domain/service-rules';
 import type { ActivityRecord, DutyRecord, ServiceRepo, SignupRecord } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, toDoc, orNull } from './doc-db';
 
 /*
@@ -88,7 +89,7 @@ const NEWEST_DUTY_FIRST = [
   { field: 'id', direction: 'desc' as const },
 ];
 
-export function createServiceRepo(db: DocDb, session: DocSession): ServiceRepo {
+export function createServiceRepo(db: DocDb, session: StoreSession): ServiceRepo {
   return {
     async insertDuty(duty) {
       // As SQLite's INSERT OR IGNORE: refused when the member is already on duty or the id is taken.
@@ -150,8 +151,7 @@ export function createServiceRepo(db: DocDb, session: DocSession): ServiceRepo {
     },
 
     async insertActivity(activity) {
-      if (await session.get(ACTIVITIES, activity.id)) throw new Error(`UNIQUE constraint failed: activities.id (${activity.id})`);
-      await session.set(ACTIVITIES, toDoc(activity.id, activity));
+      await session.create(ACTIVITIES, toDoc(activity.id, activity), `UNIQUE constraint failed: activities.id (${activity.id})`);
     },
 
     async getActivity(id) {

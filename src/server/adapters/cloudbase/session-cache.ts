@@ -1,8 +1,14 @@
 import type { Doc, DocSession } from './doc-db';
 
-type Pending = { kind: 'set'; doc: Doc } | { kind: 'update'; fields: Record<string, unknown> } | { kind: 'remove' };
+type Pending = { kind: 'set'; doc: Doc; duplicate?: string } | { kind: 'update'; fields: Record<string, unknown> } | { kind: 'remove' };
 
-export interface CachedSession extends DocSession {
+/** The session the repositories write through. */
+export interface StoreSession extends DocSession {
+  /** Creates a document that must not exist yet; `duplicate` is the error when it does (a unique key). */
+  create(collection: string, doc: Doc, duplicate: string): Promise<void>;
+}
+
+export interface CachedSession extends StoreSession {
   /** Sends every buffered write at once (one round trip), then forgets them. */
   flush(): Promise<void>;
 }
@@ -15,7 +21,8 @@ const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
  * together: on CloudBase every call is a round trip, so one attempt of a transaction pays for each
  * document once and for its writes once. Reads see the attempt's own writes. A `set` or an `update`
  * of a document whose fields are all known replaces the buffered copy; an `update` of an unread
- * document stays a field update, so fields nobody read are left as they are.
+ * document stays a field update, so fields nobody read are left as they are. A `create` checks that
+ * the document is absent at flush time, every such check at once, before the writes.
  */
 export function cachedSession(session: DocSession): CachedSession {
   const read = new Map<string, Doc | null>();
@@ -39,12 +46,20 @@ export function cachedSession(session: DocSession): CachedSession {
     async set(collection, doc) {
       pending.set(keyOf(collection, doc._id), { collection, id: doc._id, op: { kind: 'set', doc: copy(doc) } });
     },
+    async create(collection, doc, duplicate) {
+      const key = keyOf(collection, doc._id);
+      const staged = pending.get(key);
+      if ((staged && staged.op.kind !== 'remove') || (!staged && read.get(key))) throw new Error(duplicate);
+      // Known absent (read earlier, or removed in this attempt): no need to ask again.
+      const checked = staged?.op.kind === 'remove' || (read.has(key) && read.get(key) === null);
+      pending.set(key, { collection, id: doc._id, op: { kind: 'set', doc: copy(doc), duplicate: checked ? undefined : duplicate } });
+    },
     async update(collection, id, fields) {
       const key = keyOf(collection, id);
       const staged = pending.get(key);
       if (staged?.op.kind === 'remove') throw new Error(`document ${collection}/${id} does not exist`);
       if (staged?.op.kind === 'set') {
-        staged.op = { kind: 'set', doc: { ...staged.op.doc, ...copy(fields) } };
+        staged.op = { ...staged.op, doc: { ...staged.op.doc, ...copy(fields) } };
         return;
       }
       const merged = staged?.op.kind === 'update' ? { ...staged.op.fields, ...copy(fields) } : copy(fields);
@@ -56,6 +71,10 @@ export function cachedSession(session: DocSession): CachedSession {
     async flush() {
       const writes = [...pending.values()];
       pending.clear();
+      const unique = writes.flatMap(({ collection, id, op }) => (op.kind === 'set' && op.duplicate ? [{ collection, id, duplicate: op.duplicate }] : []));
+      const taken = await Promise.all(unique.map(({ collection, id }) => session.get(collection, id)));
+      const clash = unique.find((_, index) => taken[index] !== null);
+      if (clash) throw new Error(clash.duplicate);
       await Promise.all(
         writes.map(({ collection, id, op }) => {
           if (op.kind === 'set') return session.set(collection, op.doc);
@@ -72,7 +91,7 @@ export function cachedSession(session: DocSession): CachedSession {
  * Outside a transaction: each document is read once per call, and writes go straight through
  * (a single-document write is atomic by itself), forgetting what was read of that document.
  */
-export function readOnceSession(session: DocSession): DocSession {
+export function readOnceSession(session: DocSession): StoreSession {
   const read = new Map<string, Doc | null>();
   return {
     async get(collection, id) {
@@ -82,6 +101,11 @@ export function readOnceSession(session: DocSession): DocSession {
       return doc ? copy(doc) : null;
     },
     async set(collection, doc) {
+      read.delete(keyOf(collection, doc._id));
+      await session.set(collection, doc);
+    },
+    async create(collection, doc, duplicate) {
+      if (await session.get(collection, doc._id)) throw new Error(duplicate);
       read.delete(keyOf(collection, doc._id));
       await session.set(collection, doc);
     },

@@ -2,7 +2,8 @@ import type { ServicePointKind, ShopKind } from '../../../shared/domain/communit
 import type { LatLng } from '../../../shared/domain/geo';
 import type { OpeningHours } from '../../../shared/domain/structure-rules';
 import type { ServicePointRecord, ServicePointRepo, ShopRecord, ShopRepo } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId, toDoc } from './doc-db';
 import { USERS, toUser } from './users-repo';
 
@@ -39,7 +40,7 @@ async function byIds(db: DocDb, collection: string, ids: readonly string[]): Pro
   });
 }
 
-export function createShopRepo(db: DocDb, session: DocSession): ShopRepo {
+export function createShopRepo(db: DocDb, session: StoreSession): ShopRepo {
   const get = async (id: string) => {
     const doc = await session.get(SHOPS, id);
     return doc ? toShop(doc) : null;
@@ -55,10 +56,8 @@ export function createShopRepo(db: DocDb, session: DocSession): ShopRepo {
       return docs.map(toShop);
     },
     async insert(shop) {
-      if (await session.get(SHOPS, shop.id)) throw new Error(`UNIQUE constraint failed: shops.id (${shop.id})`);
-      if (await session.get(SHOPS_BY_INVITE, shop.inviteCode)) throw new Error('UNIQUE constraint failed: shops.invite_code');
-      await session.set(SHOPS_BY_INVITE, { _id: shop.inviteCode, shopId: shop.id });
-      await session.set(SHOPS, toDoc(shop.id, shop));
+      await session.create(SHOPS, toDoc(shop.id, shop), `UNIQUE constraint failed: shops.id (${shop.id})`);
+      await session.create(SHOPS_BY_INVITE, { _id: shop.inviteCode, shopId: shop.id }, 'UNIQUE constraint failed: shops.invite_code');
     },
     async addStaff(shopId, userId, at) {
       // Insert-if-absent: joining twice keeps the first time.
@@ -89,7 +88,7 @@ const toServicePoint = (doc: Doc): ServicePointRecord => ({
   createdAt: Number(doc.createdAt),
 });
 
-export function createServicePointRepo(db: DocDb, session: DocSession): ServicePointRepo {
+export function createServicePointRepo(db: DocDb, session: StoreSession): ServicePointRepo {
   return {
     async get(id) {
       const doc = await session.get(SERVICE_POINTS, id);

@@ -1,5 +1,6 @@
 import type { SubscriptionRepo } from '../../ports';
-import type { DocDb, DocSession } from './doc-db';
+import type { DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { compositeId } from './doc-db';
 
 /*
@@ -15,7 +16,7 @@ export const SUBSCRIPTIONS = 'subscriptions';
 
 const keyOf = (userId: string, templateKey: string) => compositeId(userId, templateKey);
 
-export function createSubscriptionRepo(_db: DocDb, session: DocSession): SubscriptionRepo {
+export function createSubscriptionRepo(_db: DocDb, session: StoreSession): SubscriptionRepo {
   const remainingOf = async (id: string): Promise<number | null> => {
     const doc = await session.get(SUBSCRIPTIONS, id);
     return doc ? Number(doc.remaining ?? 0) : null;

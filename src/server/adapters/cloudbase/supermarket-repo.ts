@@ -1,6 +1,7 @@
 import { COUNTED_STATUSES, type CatalogItemKind, type RedemptionStatus } from '../../../shared/domain/supermarket';
 import type { CatalogItemRecord, CatalogRepo, RedemptionLine, RedemptionRecord, RedemptionRepo } from '../../ports';
-import type { Doc, DocDb, DocSession } from './doc-db';
+import type { Doc, DocDb } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { toDoc, orNull } from './doc-db';
 import { findPage } from './paging';
 
@@ -93,7 +94,7 @@ function toRedemption(doc: Doc): RedemptionRecord {
 
 const itemIdsOf = (lines: readonly RedemptionLine[]): string[] => [...new Set(lines.map((line) => line.itemId))];
 
-export function createCatalogRepo(db: DocDb, session: DocSession): CatalogRepo {
+export function createCatalogRepo(db: DocDb, session: StoreSession): CatalogRepo {
   return {
     async get(id) {
       const doc = await session.get(CATALOG_ITEMS, id);
@@ -153,13 +154,11 @@ export function createCatalogRepo(db: DocDb, session: DocSession): CatalogRepo {
   };
 }
 
-export function createRedemptionRepo(db: DocDb, session: DocSession): RedemptionRepo {
+export function createRedemptionRepo(db: DocDb, session: StoreSession): RedemptionRepo {
   return {
     async insert(redemption) {
-      if (await session.get(REDEMPTIONS_BY_KEY, redemption.idempotencyKey)) throw new Error('UNIQUE constraint failed: redemptions.idempotency_key');
-      if (await session.get(REDEMPTIONS, redemption.id)) throw new Error(`UNIQUE constraint failed: redemptions.id (${redemption.id})`);
-      await session.set(REDEMPTIONS, { ...toDoc(redemption.id, redemption), itemIds: itemIdsOf(redemption.lines) });
-      await session.set(REDEMPTIONS_BY_KEY, { _id: redemption.idempotencyKey, redemptionId: redemption.id });
+      await session.create(REDEMPTIONS_BY_KEY, { _id: redemption.idempotencyKey, redemptionId: redemption.id }, 'UNIQUE constraint failed: redemptions.idempotency_key');
+      await session.create(REDEMPTIONS, { ...toDoc(redemption.id, redemption), itemIds: itemIdsOf(redemption.lines) }, `UNIQUE constraint failed: redemptions.id (${redemption.id})`);
     },
 
     async get(id) {

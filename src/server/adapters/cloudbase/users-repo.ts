@@ -1,6 +1,7 @@
 import type { Role } from '../../../shared/domain/roles';
 import type { UserRecord, UserRepo } from '../../ports';
-import type { Doc, DocDb, DocSession, Where } from './doc-db';
+import type { Doc, DocDb, Where } from './doc-db';
+import type { StoreSession } from './session-cache';
 import { toDoc } from './doc-db';
 import { keywordTerms, searchTerms, startsWithFolded, containsFolded } from './keyword-terms';
 import { findPage, scanPage } from './paging';
@@ -8,8 +9,10 @@ import { findPage, scanPage } from './paging';
 /*
  * Collections written here:
  *   users            `_id` = user id: the UserRecord plus `searchTerms` (see below).
- *   users_by_openid  `_id` = openid → `{ userId }`: makes the openid unique and lets
- *                    `getByOpenid` read by id (so it sees the caller's own transaction).
+ *   users_by_openid  `_id` = openid → `{ userId, user }`: makes the openid unique and lets
+ *                    `getByOpenid` read by id (so it sees the caller's own transaction); `user`
+ *                    is a copy of the record, kept with every write, so finding the caller of
+ *                    an action is one round trip (older keys without it fall back to `users`).
  * A rename or new phone is copied onto the member document and the member's household links
  * (members-repo.ts), which carry the name for dispatch and lists.
  */
@@ -39,6 +42,10 @@ function userDoc(user: UserRecord): Doc {
   return { ...toDoc(user.id, user), searchTerms: searchTerms({ prefix: [user.name, user.phone], contains: [user.address] }) };
 }
 
+function openidKey(user: UserRecord): Doc {
+  return { _id: user.openid, userId: user.id, user: { ...user } };
+}
+
 /** The member document's search terms: the user's name and phone by prefix, skills (as SQLite's JSON text) and work unit contained. */
 export function memberSearchTerms(member: { skills: readonly string[]; workUnit: string }, user: { name: string; phone: string }): string[] {
   return searchTerms({ prefix: [user.name, user.phone], contains: [JSON.stringify(member.skills), member.workUnit] });
@@ -46,7 +53,7 @@ export function memberSearchTerms(member: { skills: readonly string[]; workUnit:
 
 const PATCH_FIELDS = ['name', 'phone', 'communityId', 'gridId', 'householdId', 'roles', 'address', 'home'] as const;
 
-export function createUserRepo(db: DocDb, session: DocSession): UserRepo {
+export function createUserRepo(db: DocDb, session: StoreSession): UserRepo {
   const getById = async (id: string) => {
     const doc = await session.get(USERS, id);
     return doc ? toUser(doc) : null;
@@ -55,7 +62,8 @@ export function createUserRepo(db: DocDb, session: DocSession): UserRepo {
     getById,
     async getByOpenid(openid) {
       const key = await session.get(USERS_BY_OPENID, openid);
-      return key ? getById(String(key.userId)) : null;
+      if (!key) return null;
+      return key.user ? toUser(key.user as Doc) : getById(String(key.userId));
     },
     async listByIds(ids) {
       const unique = [...new Set(ids)];
@@ -92,10 +100,8 @@ export function createUserRepo(db: DocDb, session: DocSession): UserRepo {
     },
     async insert(user) {
       // The primary key and the unique openid, as the SQLite schema enforces them.
-      if (await session.get(USERS, user.id)) throw new Error(`UNIQUE constraint failed: users.id (${user.id})`);
-      if (await session.get(USERS_BY_OPENID, user.openid)) throw new Error('UNIQUE constraint failed: users.openid');
-      await session.set(USERS_BY_OPENID, { _id: user.openid, userId: user.id });
-      await session.set(USERS, userDoc(user));
+      await session.create(USERS, userDoc(user), `UNIQUE constraint failed: users.id (${user.id})`);
+      await session.create(USERS_BY_OPENID, openidKey(user), 'UNIQUE constraint failed: users.openid');
     },
     async update(id, patch) {
       const current = await getById(id);
@@ -111,6 +117,7 @@ export function createUserRepo(db: DocDb, session: DocSession): UserRepo {
       if (!changed) return;
       // The whole document is replaced: a partial update would merge nested objects (`home`).
       await session.set(USERS, userDoc(next));
+      await session.set(USERS_BY_OPENID, openidKey(next));
       if (next.name === current.name && next.phone === current.phone) return;
       // Members carry the name (dispatch, lists) and phone (list search) of their user.
       const member = await session.get(MEMBERS, id);
