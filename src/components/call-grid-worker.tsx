@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { useAction } from '../hooks/use-action';
-import { fetchMyGridWorker } from '../services/api';
+import { fetchMyGridWorker } from '../services/community';
 import { callPhone } from '../services/care-mode';
 import { BigButton } from './big-button';
 import { ErrorText } from './error-text';

@@ -1,7 +1,7 @@
 import { Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useAction } from '../hooks/use-action';
-import { rejectHeldRequest, releaseHeldRequest } from '../services/api';
+import { rejectHeldRequest, releaseHeldRequest } from '../services/requests';
 import type { TRequestDetail } from '../shared/contracts/requests';
 import { fieldLabel } from './a11y';
 import { BigButton } from './big-button';

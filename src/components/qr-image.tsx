@@ -1,5 +1,4 @@
 import { Image, View } from '@tarojs/components';
-import { useCallback } from 'react';
 import { useLoader } from '../hooks/use-loader';
 import { fetchQrCode } from '../services/community';
 import type { SceneKind } from '../shared/domain/scene';
@@ -14,8 +13,7 @@ export interface QrImageProps {
 
 /** A printable QR code; long-press to save it in WeChat. */
 export function QrImage({ kind, id, caption }: QrImageProps) {
-  const load = useCallback(() => fetchQrCode(kind, id), [kind, id]);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchQrCode(kind, id), [kind, id]);
   return (
     <View className='card' style={{ textAlign: 'center' }}>
       <View className='subtitle'>{caption}</View>

@@ -1,34 +1,57 @@
 import { useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { messageOf } from '../services/transport';
 
-/** Loads page data each time the page shows, and again when `load` changes (e.g. another tab). */
-export function useLoader<T>(load: () => Promise<T>) {
+/**
+ * Loads data when the component mounts, again when a value in `deps` changes (another tab, another id),
+ * and again each time the page shows later on. `load` may be an inline function: only `deps` decide when
+ * it runs again (it is kept in a ref, so it always sees the latest props and state).
+ *
+ * A show while a load is running adds none, so a page's first show (which Taro reports around the mount)
+ * loads once. Only the newest load's answer is kept.
+ */
+export function useLoader<T>(load: () => Promise<T>, deps: DependencyList) {
+  const latest = useRef(load);
+  latest.current = load;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
-  const shown = useRef(false);
+  const generation = useRef(0);
+  const running = useRef(false);
+  const mounted = useRef(false);
 
   const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    running.current = true;
     setLoading(true);
     try {
-      setData(await load());
-      setError(null);
+      const value = await latest.current();
+      if (mine === generation.current) {
+        setData(value);
+        setError(null);
+      }
     } catch (caught) {
-      setError(messageOf(caught));
+      if (mine === generation.current) setError(messageOf(caught));
     } finally {
-      setLoading(false);
+      if (mine === generation.current) {
+        running.current = false;
+        setLoading(false);
+      }
     }
-  }, [load]);
+  }, []);
 
   useDidShow(() => {
-    shown.current = true;
-    void reload();
+    if (!running.current) void reload();
   });
 
   useEffect(() => {
-    if (shown.current) void reload();
-  }, [reload]);
+    // The first show may already have started the mount's load.
+    const first = !mounted.current;
+    mounted.current = true;
+    if (first && running.current) return;
+    void reload();
+    // The caller's `deps`, not `load`'s identity, decide when to load again.
+  }, deps);
 
   return { data, error, loading, reload, setData };
 }

@@ -1,12 +1,16 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState, type DependencyList } from 'react';
 import { messageOf } from '../services/transport';
 import type { Page } from '../shared/contracts/common';
 import { useLoader } from './use-loader';
 
-/** A list that loads its first page on show and appends the next page on demand; other fields come from the first page. */
-export function usePagedLoader<T, P extends Page<T>>(loadPage: (cursor?: string) => Promise<P>) {
-  const first = useCallback(() => loadPage(), [loadPage]);
-  const { data, error, reload, setData } = useLoader(first);
+/**
+ * A list that loads its first page like `useLoader` (on mount, when `deps` change, on later shows) and
+ * appends the next page on demand; other fields come from the first page. `loadPage` may be inline.
+ */
+export function usePagedLoader<T, P extends Page<T>>(loadPage: (cursor?: string) => Promise<P>, deps: DependencyList) {
+  const latest = useRef(loadPage);
+  latest.current = loadPage;
+  const { data, error, reload, setData } = useLoader(() => latest.current(), deps);
   const [moreError, setMoreError] = useState<string | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
 
@@ -14,7 +18,7 @@ export function usePagedLoader<T, P extends Page<T>>(loadPage: (cursor?: string)
     if (!data?.nextCursor || loadingMore) return;
     setLoadingMore(true);
     try {
-      const next = await loadPage(data.nextCursor);
+      const next = await latest.current(data.nextCursor);
       setData({ ...data, items: [...data.items, ...next.items], nextCursor: next.nextCursor });
       setMoreError(null);
     } catch (caught) {
@@ -22,7 +26,7 @@ export function usePagedLoader<T, P extends Page<T>>(loadPage: (cursor?: string)
     } finally {
       setLoadingMore(false);
     }
-  }, [data, loadPage, loadingMore, setData]);
+  }, [data, loadingMore, setData]);
 
   return { data, hasMore: Boolean(data?.nextCursor), loadMore, loadingMore, error: error ?? moreError, reload };
 }

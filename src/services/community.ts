@@ -3,6 +3,11 @@ import type { SceneKind } from '../shared/domain/scene';
 import type { SubscribeTemplateKey } from '../shared/domain/subscribe-templates';
 import { callFunction } from './transport';
 
+export const fetchMe = () => callFunction('community', 'me', {});
+export const fetchMyGridWorker = () => callFunction('community', 'getMyGridWorker', {});
+export const fetchInbox = (cursor?: string) => callFunction('community', 'listInbox', { cursor, limit: 20 });
+export const markInboxRead = (ids: string[]) => callFunction('community', 'markInboxRead', { ids });
+
 export const resolveScene = (scene: string) => callFunction('community', 'resolveScene', { scene });
 export const joinCommunity = (input: InputOf<'community', 'join'>) => callFunction('community', 'join', input);
 export const fetchSettings = () => callFunction('community', 'getSettings', {});

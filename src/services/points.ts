@@ -1,6 +1,7 @@
 import type { InputOf } from '../shared/contracts';
 import { callFunction } from './transport';
 
+export const fetchMyPoints = (cursor?: string) => callFunction('points', 'getMine', { cursor, limit: 20 });
 export const fetchEarningRules = () => callFunction('points', 'getRules', {});
 export const issueRedeemCode = () => callFunction('points', 'issueCode', {});
 export const fetchCatalog = () => callFunction('points', 'listCatalog', {});

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import type { Role } from '../shared/domain/roles';
 
 const OPENID_KEY = 'daiban.localOpenid';
 
@@ -17,3 +18,21 @@ export function clearLocalOpenid(): void {
 }
 
 export const isLocalH5 = process.env.TARO_ENV === 'h5';
+
+export interface DemoUser {
+  openid: string;
+  name: string;
+  roles: Role[];
+}
+
+export interface DemoDirectory {
+  users: DemoUser[];
+  communities: { id: string; name: string }[];
+}
+
+/** Local host only: the demo users offered by the "模拟微信登录" picker, and communities to join as a new user. */
+export async function fetchDemoDirectory(): Promise<DemoDirectory> {
+  const response = await fetch('/local/demo-users');
+  const envelope = (await response.json()) as { ok: boolean; data: DemoDirectory };
+  return envelope.ok ? envelope.data : { users: [], communities: [] };
+}

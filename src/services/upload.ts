@@ -21,8 +21,3 @@ export async function uploadPhoto(tempPath: string): Promise<string> {
   const result = await Taro.cloud.uploadFile({ cloudPath: `photos/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${extension}`, filePath: tempPath });
   return result.fileID;
 }
-
-/** A token generated once per form, so a retried submit never creates a second request. */
-export function newClientToken(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}

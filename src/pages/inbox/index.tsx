@@ -1,16 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
 import { ErrorText } from '../../components/error-text';
 import { formatTime } from '../../components/format-time';
 import { LoadMore } from '../../components/load-more';
 import { usePagedLoader } from '../../hooks/use-paged-loader';
-import { fetchInbox, markInboxRead } from '../../services/api';
+import { fetchInbox, markInboxRead } from '../../services/community';
 import type { TInboxItem } from '../../shared/contracts/community';
 
 export default function InboxPage() {
-  const load = useCallback((cursor?: string) => fetchInbox(cursor), []);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchInbox(cursor), []);
 
   const open = (item: TInboxItem) => {
     if (!item.read) void markInboxRead([item.id]).catch(() => undefined);

@@ -1,26 +1,24 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
 import { BigButton } from '../../components/big-button';
 import { CallGridWorker } from '../../components/call-grid-worker';
 import { useCareMode } from '../../hooks/use-care-mode';
 import { ErrorText } from '../../components/error-text';
 import { useLoader } from '../../hooks/use-loader';
-import { fetchMe } from '../../services/api';
+import { fetchMe } from '../../services/community';
 import { getLocalOpenid, isLocalH5 } from '../../services/session';
 import { ROLE_LABELS } from '../../shared/domain/roles';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
 export default function IndexPage() {
-  const load = useCallback(async () => {
+  const { data: me, error } = useLoader(async () => {
     if (isLocalH5 && !getLocalOpenid()) {
       await Taro.redirectTo({ url: '/pages/login/index' });
       return null;
     }
     return fetchMe();
   }, []);
-  const { data: me, error } = useLoader(load);
 
   const isMember = me?.roles.some((role) => role === 'member' || role === 'volunteer') ?? false;
   const isResident = me?.roles.includes('resident') ?? false;

@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BigButton } from '../../components/big-button';
 import { ChipSelect } from '../../components/chip-select';
 import { ErrorText } from '../../components/error-text';
 import { TextField } from '../../components/text-field';
+import { useAction } from '../../hooks/use-action';
 import { useLoader } from '../../hooks/use-loader';
 import { joinCommunity, resolveScene } from '../../services/community';
 import { getLocalOpenid, isLocalH5, setLocalOpenid } from '../../services/session';
-import { messageOf } from '../../services/transport';
 
 /** Locally, someone opening a QR link without a demo login is a new WeChat user: give them a fresh identity. */
 function ensureLocalIdentity(): void {
@@ -18,17 +18,15 @@ function ensureLocalIdentity(): void {
 /** Every community, grid, service-point, activity and shop-invitation QR code opens this page with its scene. */
 export default function JoinPage() {
   const scene = useRouter().params.scene ?? '';
-  const load = useCallback(() => {
+  const { data: info, error: loadError } = useLoader(() => {
     ensureLocalIdentity();
     return resolveScene(scene);
   }, [scene]);
-  const { data: info, error: loadError } = useLoader(load);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [buildingId, setBuildingId] = useState<string | null>(null);
   const [door, setDoor] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
   // For people already in the community, a service point's or an activity's code is for checking in there.
   useEffect(() => {
@@ -37,18 +35,11 @@ export default function JoinPage() {
     else if (info.activity) void Taro.redirectTo({ url: `/pages/service/activity/index?id=${info.activity.id}` });
   }, [info]);
 
-  const join = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+  const join = () =>
+    run(async () => {
       await joinCommunity({ scene, name, phone, buildingId: buildingId ?? undefined, door: door || undefined });
       await Taro.reLaunch({ url: '/pages/index/index' });
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   if (!info) {
     return (

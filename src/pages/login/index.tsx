@@ -1,18 +1,15 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
 import { BigButton } from '../../components/big-button';
 import { ErrorText } from '../../components/error-text';
 import { useLoader } from '../../hooks/use-loader';
-import { fetchDemoDirectory } from '../../services/api';
-import { clearLocalOpenid, setLocalOpenid } from '../../services/session';
+import { clearLocalOpenid, fetchDemoDirectory, setLocalOpenid } from '../../services/session';
 import { buildScene } from '../../shared/domain/scene';
 import { ROLE_LABELS } from '../../shared/domain/roles';
 
 /** Local H5 only: stands in for WeChat login by letting you pick a demo user. */
 export default function LoginPage() {
-  const load = useCallback(() => fetchDemoDirectory(), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchDemoDirectory(), []);
 
   const choose = (openid: string) => {
     setLocalOpenid(openid);

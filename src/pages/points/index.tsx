@@ -1,18 +1,16 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
 import { BigButton } from '../../components/big-button';
 import { ErrorText } from '../../components/error-text';
 import { formatTime } from '../../components/format-time';
 import { LoadMore } from '../../components/load-more';
 import { usePagedLoader } from '../../hooks/use-paged-loader';
-import { fetchMyPoints } from '../../services/api';
+import { fetchMyPoints } from '../../services/points';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
 export default function PointsPage() {
-  const load = useCallback((cursor?: string) => fetchMyPoints(cursor), []);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchMyPoints(cursor), []);
   return (
     <View className='page'>
       <ErrorText message={error} />

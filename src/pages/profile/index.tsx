@@ -3,12 +3,12 @@ import { CallGridWorker } from '../../components/call-grid-worker';
 import { ErrorText } from '../../components/error-text';
 import { useCareMode } from '../../hooks/use-care-mode';
 import { useLoader } from '../../hooks/use-loader';
-import { fetchMe } from '../../services/api';
+import { fetchMe } from '../../services/community';
 import { ROLE_LABELS } from '../../shared/domain/roles';
 
 /** 我的: who I am, the care-mode switch (remembered on this phone) and my grid worker's number. */
 export default function ProfilePage() {
-  const { data: me, error } = useLoader(fetchMe);
+  const { data: me, error } = useLoader(fetchMe, []);
   const { care, setCare, pageClass } = useCareMode();
   return (
     <View className={pageClass}>

@@ -1,9 +1,9 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ErrorText } from '../../components/error-text';
 import { RequestCard } from '../../components/request-card';
 import { useLoader } from '../../hooks/use-loader';
-import { fetchOffers, fetchTasks } from '../../services/api';
+import { fetchOffers, fetchTasks } from '../../services/requests';
 
 type Tab = 'offers' | 'open' | 'done';
 const TABS: { key: Tab; label: string }[] = [
@@ -15,8 +15,7 @@ const EMPTY: Record<Tab, string> = { offers: '暂时没有新的求助。', open
 
 export default function TasksPage() {
   const [tab, setTab] = useState<Tab>('offers');
-  const load = useCallback(async () => (tab === 'offers' ? (await fetchOffers()).items : (await fetchTasks(tab)).items), [tab]);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(async () => (tab === 'offers' ? (await fetchOffers()).items : (await fetchTasks(tab)).items), [tab]);
 
   return (
     <View className='page'>

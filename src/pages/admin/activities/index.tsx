@@ -1,18 +1,17 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import dayjs from 'dayjs';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
-import { fetchSettings } from '../../../services/community';
+import { fetchMe, fetchSettings } from '../../../services/community';
 import { getCurrentLocation } from '../../../services/location';
 import { createActivity, fetchActivities } from '../../../services/service';
-import { messageOf } from '../../../services/transport';
 import type { LatLng } from '../../../shared/domain/geo';
 
 /** Community time is China time: a date and clock times typed here are +08:00. */
@@ -20,8 +19,7 @@ const chinaInstant = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 /** The admin creates activities (志愿服务活动) and opens each one's roster. */
 export default function AdminActivitiesPage() {
-  const load = useCallback(async () => ({ upcoming: (await fetchActivities('upcoming')).items, settings: await fetchSettings(), me: await fetchMe() }), []);
-  const { data, error, reload } = useLoader(load);
+  const { data, error, reload } = useLoader(async () => ({ upcoming: (await fetchActivities('upcoming')).items, settings: await fetchSettings(), me: await fetchMe() }), []);
   const [title, setTitle] = useState('');
   const [place, setPlace] = useState('');
   const [date, setDate] = useState(dayjs().add(1, 'day').format('YYYY-MM-DD'));
@@ -32,8 +30,7 @@ export default function AdminActivitiesPage() {
   const [radius, setRadius] = useState('150');
   const [skills, setSkills] = useState<string[]>([]);
   const [location, setLocation] = useState<LatLng | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, error: actionError, setError: setActionError, run } = useAction();
 
   const locate = async () => {
     try {
@@ -43,12 +40,10 @@ export default function AdminActivitiesPage() {
     }
   };
 
-  const save = async () => {
-    setActionError(null);
+  const save = () => {
     const spot = location ?? data?.me.home ?? null;
     if (!spot) return setActionError('请在活动地点点击“使用当前位置”');
-    setBusy(true);
-    try {
+    return run(async () => {
       const activity = await createActivity({
         title,
         place,
@@ -63,11 +58,7 @@ export default function AdminActivitiesPage() {
       setTitle('');
       await reload();
       await Taro.navigateTo({ url: `/pages/admin/activity/index?id=${activity.id}` });
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
@@ -14,8 +14,7 @@ import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
 /** The roster of one activity: who signed up, arrived and left; excuse (请假) and close it to credit points. */
 export default function AdminActivityPage() {
   const activityId = useRouter().params.id ?? '';
-  const load = useCallback(() => fetchRoster(activityId), [activityId]);
-  const { data, error, setData } = useLoader(load);
+  const { data, error, setData } = useLoader(() => fetchRoster(activityId), [activityId]);
   const [showQr, setShowQr] = useState(false);
   const { busy, error: actionError, run } = useAction();
   const act = (work: () => Promise<TRoster>) => run(async () => setData(await work()));

@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
 import { formatTime } from '../../../components/format-time';
 import { LoadMore } from '../../../components/load-more';
+import { useAction } from '../../../hooks/use-action';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { fetchApplications, reviewApplication } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
 import { AVAILABLE_PERIOD_LABELS, MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
 
 type Status = 'pending' | 'approved' | 'rejected';
@@ -20,20 +20,15 @@ const STATUS_OPTIONS = [
 
 export default function ApplicationsPage() {
   const [status, setStatus] = useState<Status>('pending');
-  const load = useCallback((cursor?: string) => fetchApplications(status, cursor), [status]);
-  const { data, error, reload, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data, error, reload, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchApplications(status, cursor), [status]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
 
-  const review = async (userId: string, decision: 'approve' | 'reject') => {
-    setActionError(null);
-    try {
+  const review = (userId: string, decision: 'approve' | 'reject') =>
+    run(async () => {
       await reviewApplication(userId, decision, reasons[userId] ?? '');
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

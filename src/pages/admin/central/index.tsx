@@ -1,38 +1,33 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchCentralHouseholds, fetchGrids, fetchMembers, saveCentralHousehold } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
 
 /** 党员中心户: each links 5–10 members (1+5+15); the list warns when a link falls outside. */
 export default function CentralHouseholdsPage() {
-  const load = useCallback(async () => {
+  const { data, error, reload } = useLoader(async () => {
     const [central, grids, members] = await Promise.all([fetchCentralHouseholds(), fetchGrids(), fetchMembers()]);
     return { central: central.items, grids: grids.items, members: members.items };
   }, []);
-  const { data, error, reload } = useLoader(load);
   const [name, setName] = useState('');
   const [gridId, setGridId] = useState<string | null>(null);
   const [memberIds, setMemberIds] = useState<string[]>([]);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
   const [warnings, setWarnings] = useState<string[]>([]);
 
-  const save = async () => {
-    setActionError(null);
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await saveCentralHousehold({ name, gridId: gridId ?? '', memberIds });
       setWarnings(saved.warnings);
       setName('');
       setMemberIds([]);
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

@@ -17,7 +17,7 @@ const chinaInstant = (date: string, time: string) => `${date}T${time}:00+08:00`;
 
 /** 五步议事 · 制定方案: the admin drafts a proposal, who votes, the options, the window and the quorum. */
 export default function NewDeliberationPage() {
-  const { data: buildings, error: loadError } = useLoader(fetchBuildings);
+  const { data: buildings, error: loadError } = useLoader(fetchBuildings, []);
   const [title, setTitle] = useState('');
   const [proposal, setProposal] = useState('');
   const [buildingIds, setBuildingIds] = useState<string[]>([]);

@@ -1,6 +1,6 @@
 import { Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { fieldLabel } from '../../../components/a11y';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
@@ -12,8 +12,7 @@ import { currentPeriodKey, PeriodPicker } from '../../../components/period-picke
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
-import { fetchMe } from '../../../services/api';
-import { fetchGrids } from '../../../services/community';
+import { fetchGrids, fetchMe } from '../../../services/community';
 import { fetchDemand, replySuggestion } from '../../../services/ledgers';
 import type { TDemandFilter, TDemandLine } from '../../../shared/contracts/ledgers';
 import { CATEGORY_LABELS, REQUEST_CATEGORIES, type RequestCategory } from '../../../shared/domain/categories';
@@ -111,9 +110,7 @@ export default function DemandLedgerPage() {
   const [gridId, setGridId] = useState<string>(ALL);
   const [period, setPeriod] = useState<string | null>(() => currentPeriodKey('month'));
   const [replied, setReplied] = useState<Record<string, TDemandLine>>({});
-
-  const loadSetup = useCallback(async () => ({ me: await fetchMe(), grids: (await fetchGrids()).items }), []);
-  const { data: setup, error: setupError } = useLoader(loadSetup);
+  const { data: setup, error: setupError } = useLoader(async () => ({ me: await fetchMe(), grids: (await fetchGrids()).items }), []);
   const filter = useMemo<TDemandFilter>(
     () => ({
       category: category === ALL ? undefined : (category as RequestCategory),
@@ -123,8 +120,7 @@ export default function DemandLedgerPage() {
     }),
     [category, state, gridId, period],
   );
-  const load = useCallback((cursor?: string) => fetchDemand(filter, cursor), [filter]);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchDemand(filter, cursor), [filter]);
   const isAdmin = setup?.me.roles.includes('admin') ?? false;
   const gridOptions = [{ value: ALL, label: '全部网格' }, ...(setup?.grids ?? []).map((grid) => ({ value: grid.id, label: grid.name }))];
 

@@ -1,25 +1,24 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchDispatchPolicy, updateDispatchPolicy } from '../../../services/api';
-import { messageOf } from '../../../services/transport';
+import { fetchDispatchPolicy, updateDispatchPolicy } from '../../../services/requests';
 
 /** How far each offer round reaches, how many members it asks, how long they have, and the open-task cap. */
 export default function DispatchPolicyPage() {
-  const load = useCallback(() => fetchDispatchPolicy(), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchDispatchPolicy(), []);
   const [form, setForm] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
   if (!data) return <View className='page'><ErrorText message={error} /></View>;
 
   const value = (key: string, fallback: string) => form[key] ?? fallback;
   const set = (key: string) => (next: string) => setForm((current) => ({ ...current, [key]: next }));
-  const save = async () => {
-    try {
+  const save = () =>
+    run(async () => {
       const saved = await updateDispatchPolicy({
         ...data,
         radiusStepsM: value('radius', data.radiusStepsM.join('、')).split(/[，,、\s]+/).filter(Boolean).map(Number),
@@ -28,11 +27,7 @@ export default function DispatchPolicyPage() {
         offerTimeoutMinutes: { normal: Number(value('normal', String(data.offerTimeoutMinutes.normal))), urgent: Number(value('urgent', String(data.offerTimeoutMinutes.urgent))) },
       });
       setNotice(`已保存：每轮推送 ${saved.batchSize} 人，范围 ${saved.radiusStepsM.join(' / ')} 米`);
-      setActionError(null);
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

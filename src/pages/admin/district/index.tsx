@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { useLoader } from '../../../hooks/use-loader';
@@ -8,8 +7,7 @@ import { fetchCommunities } from '../../../services/community';
 
 /** The district-level view across communities. */
 export default function DistrictPage() {
-  const load = useCallback(() => fetchCommunities(), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchCommunities(), []);
   return (
     <View className='page'>
       <ErrorText message={error} />

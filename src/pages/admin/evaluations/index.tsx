@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
@@ -59,8 +59,7 @@ function EvaluationRow({ row, period, onSaved }: { row: TEvaluationRow; period: 
 /** 定期评价: members ranked by the period's points, tasks and ratings; the admin grades each one. */
 export default function EvaluationsPage() {
   const [period, setPeriod] = useState<string>(() => currentPeriodKey('month'));
-  const load = useCallback(() => fetchEvaluations(period), [period]);
-  const { data, error, setData } = useLoader(load);
+  const { data, error, setData } = useLoader(() => fetchEvaluations(period), [period]);
   const replaceRow = (updated: TEvaluationRow) =>
     setData((current) => (current ? { ...current, rows: current.rows.map((row) => (row.memberId === updated.memberId ? updated : row)) } : current));
 

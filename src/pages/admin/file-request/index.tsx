@@ -1,15 +1,15 @@
 import { Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
-import { fetchResidents } from '../../../services/community';
-import { callFunction, messageOf } from '../../../services/transport';
-import { newClientToken } from '../../../services/upload';
+import { fetchMe, fetchResidents } from '../../../services/community';
+import { fileRequestOnBehalf } from '../../../services/requests';
+import { newClientToken } from '../../../services/client-token';
 import { CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
 import { fieldLabel } from '../../../components/a11y';
 
@@ -18,26 +18,22 @@ export default function FileRequestPage() {
   const [clientToken] = useState(newClientToken);
   const [keyword, setKeyword] = useState('');
   const [query, setQuery] = useState('');
-  const load = useCallback(async () => ({ me: await fetchMe(), residents: query ? (await fetchResidents(query)).items : [] }), [query]);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(async () => ({ me: await fetchMe(), residents: query ? (await fetchResidents(query)).items : [] }), [query]);
   const [residentId, setResidentId] = useState<string | null>(null);
   const [newName, setNewName] = useState('');
   const [category, setCategory] = useState<RequestCategory>('care_visit');
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [description, setDescription] = useState('');
   const [address, setAddress] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, error: actionError, run } = useAction();
 
   const resident = data?.residents.find((item) => item.id === residentId) ?? null;
 
-  const submit = async () => {
+  const submit = () => {
     if (!data) return;
-    setBusy(true);
-    setActionError(null);
-    try {
+    return run(async () => {
       const location = resident?.home ?? data.me.home ?? data.me.communityCenter;
-      const request = await callFunction('requests', 'fileOnBehalf', {
+      const request = await fileRequestOnBehalf({
         clientToken,
         category,
         urgency,
@@ -48,11 +44,7 @@ export default function FileRequestPage() {
         ...(resident ? { residentId: resident.id } : { newResident: { name: newName } }),
       });
       await Taro.redirectTo({ url: `/pages/request/detail/index?id=${request.id}` });
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,22 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
-import { fetchApplications } from '../../../services/community';
+import { fetchApplications, fetchMe } from '../../../services/community';
 
 const go = (page: string) => () => Taro.navigateTo({ url: `/pages/admin/${page}/index` });
 
 /** Community management for the secretary (admin) and grid workers. */
 export default function AdminHomePage() {
-  const load = useCallback(async () => {
+  const { data, error } = useLoader(async () => {
     const me = await fetchMe();
     const pending = me.roles.includes('admin') ? (await fetchApplications('pending')).items.length : 0;
     return { me, pending };
   }, []);
-  const { data, error } = useLoader(load);
   const isAdmin = data?.me.roles.includes('admin') ?? false;
   return (
     <View className='page'>

@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { LoadMore } from '../../../components/load-more';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { assignGridWorker, fetchGrids, fetchMembers, fetchResidents } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
 import { MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
 
 type Tab = 'members' | 'residents';
@@ -38,8 +38,7 @@ export default function MembersPage() {
 }
 
 function MemberList({ query }: { query: string }) {
-  const load = useCallback((cursor?: string) => fetchMembers(query || undefined, cursor), [query]);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchMembers(query || undefined, cursor), [query]);
   return (
     <View>
       <ErrorText message={error} />
@@ -63,24 +62,19 @@ function MemberList({ query }: { query: string }) {
 }
 
 function ResidentList({ query }: { query: string }) {
-  const load = useCallback((cursor?: string) => fetchResidents(query || undefined, cursor), [query]);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
-  const loadGrids = useCallback(() => fetchGrids(), []);
-  const grids = useLoader(loadGrids).data?.items ?? [];
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchResidents(query || undefined, cursor), [query]);
+  const grids = useLoader(() => fetchGrids(), []).data?.items ?? [];
   const [gridFor, setGridFor] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, setError: setActionError, run } = useAction();
 
-  const makeGridWorker = async (userId: string, name: string) => {
+  const makeGridWorker = (userId: string, name: string) => {
     const gridId = gridFor[userId];
     if (!gridId) return setActionError('请先选择网格');
-    try {
+    return run(async () => {
       const grid = await assignGridWorker(userId, gridId);
       setNotice(`${name} 已成为${grid.name}的网格员`);
-      setActionError(null);
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
+    });
   };
 
   return (

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import { useCallback } from 'react';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
@@ -7,8 +6,7 @@ import { fetchOnDuty } from '../../../services/service';
 
 /** Who is on duty right now at each service point. */
 export default function OnDutyPage() {
-  const load = useCallback(() => fetchOnDuty(), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchOnDuty(), []);
   return (
     <View className='page'>
       <ErrorText message={error} />

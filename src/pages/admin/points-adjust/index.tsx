@@ -1,14 +1,14 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { fetchMembers } from '../../../services/community';
 import { adjustPoints, fetchMemberLedger } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
-import { newClientToken } from '../../../services/upload';
+import { newClientToken } from '../../../services/client-token';
 import type { OutputOf } from '../../../shared/contracts';
 
 type Ledger = OutputOf<'points', 'getMemberLedger'>;
@@ -23,20 +23,16 @@ export default function PointsAdjustPage() {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [clientToken, setClientToken] = useState(newClientToken);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const { error, run: runAction } = useAction();
 
-  const run = async (work: () => Promise<void>) => {
-    setError(null);
+  /** Each action starts afresh: no old error, no old confirmation. */
+  const run = (work: () => Promise<unknown>) => {
     setDone(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
+    return runAction(work);
   };
   const search = () => run(async () => setMembers((await fetchMembers(keyword || undefined)).items));
-  const open = useCallback((memberId: string) => run(async () => setLedger(await fetchMemberLedger(memberId))), []);
+  const open = (memberId: string) => run(async () => setLedger(await fetchMemberLedger(memberId)));
   const adjust = () =>
     run(async () => {
       if (!ledger) return;

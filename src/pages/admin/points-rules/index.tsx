@@ -1,11 +1,11 @@
 import { View } from '@tarojs/components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchEarningRules, updateEarningRules } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
 import { CATEGORY_LABELS, REQUEST_CATEGORIES } from '../../../shared/domain/categories';
 import type { EarningRules } from '../../../shared/domain/points-rules';
 
@@ -26,11 +26,10 @@ const FIELDS: [NumberField, string][] = [
 
 /** How members earn in this community; changes apply to later postings only. */
 export default function PointsRulesPage() {
-  const load = useCallback(() => fetchEarningRules(), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchEarningRules(), []);
   const [form, setForm] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
 
   useEffect(() => {
     if (!data) return;
@@ -40,17 +39,14 @@ export default function PointsRulesPage() {
     setForm(values);
   }, [data]);
 
-  const save = async () => {
-    setActionError(null);
+  const save = () => {
     setMessage(null);
     const completion = Object.fromEntries(REQUEST_CATEGORIES.map((category) => [category, Number(form[`completion.${category}`])])) as EarningRules['completion'];
     const rest = Object.fromEntries(FIELDS.map(([field]) => [field, Number(form[field])])) as Omit<EarningRules, 'completion'>;
-    try {
+    return run(async () => {
       await updateEarningRules({ completion, ...rest });
       setMessage('已保存，之后的积分按新规则计算');
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
+    });
   };
 
   const field = (key: string, label: string) => (

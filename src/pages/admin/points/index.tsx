@@ -1,31 +1,23 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchAdjustments, fetchPointsSummary, verifyLedger } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
 import type { TLedgerReport } from '../../../shared/contracts/points';
 
 /** The community's points at a glance: issued, redeemed, outstanding, who earned most, the audit trail, and the ledger check. */
 export default function AdminPointsPage() {
   const [period, setPeriod] = useState<'month' | 'all'>('month');
-  const load = useCallback(async () => ({ summary: await fetchPointsSummary(period), adjustments: (await fetchAdjustments()).items }), [period]);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(async () => ({ summary: await fetchPointsSummary(period), adjustments: (await fetchAdjustments()).items }), [period]);
   const [report, setReport] = useState<TLedgerReport | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
 
-  const check = async () => {
-    setActionError(null);
-    try {
-      setReport(await verifyLedger());
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+  const check = () => run(async () => setReport(await verifyLedger()));
 
   const summary = data?.summary;
   return (

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { fieldLabel } from '../../../components/a11y';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
@@ -8,7 +8,7 @@ import { formatTime } from '../../../components/format-time';
 import { TextField } from '../../../components/text-field';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
+import { fetchMe } from '../../../services/community';
 import { addProjectProgress, completeMilestone, fetchProject, writeOffProject } from '../../../services/ledgers';
 import type { TProjectDetail } from '../../../shared/contracts/ledgers';
 import { PROJECT_SOURCE_LABELS, PROJECT_STATUS_LABELS } from '../../../shared/domain/project-rules';
@@ -16,8 +16,7 @@ import { PROJECT_SOURCE_LABELS, PROJECT_STATUS_LABELS } from '../../../shared/do
 /** One project for staff: its milestones, this month's progress entry, the history, and 销账 once every milestone is done. */
 export default function AdminProjectPage() {
   const projectId = useRouter().params.id ?? '';
-  const load = useCallback(async () => ({ project: await fetchProject(projectId), me: await fetchMe() }), [projectId]);
-  const { data, error, setData } = useLoader(load);
+  const { data, error, setData } = useLoader(async () => ({ project: await fetchProject(projectId), me: await fetchMe() }), [projectId]);
   const [progressText, setProgressText] = useState('');
   const [percent, setPercent] = useState('');
   const [writeOffNote, setWriteOffNote] = useState('');

@@ -1,6 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { fieldLabel } from '../../../components/a11y';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
@@ -12,7 +12,7 @@ import { TextField } from '../../../components/text-field';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
-import { fetchMe } from '../../../services/api';
+import { fetchMe } from '../../../services/community';
 import { createProject, fetchProjectOwners, fetchProjects } from '../../../services/ledgers';
 import type { TProjectView } from '../../../shared/contracts/ledgers';
 import { PROJECT_SOURCE_LABELS, PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../shared/domain/project-rules';
@@ -59,8 +59,7 @@ function ProjectItem({ project }: { project: TProjectView }) {
 
 /** The admin opens a project (立项): what, who is responsible, by when, and its milestones. */
 function CreateProjectForm() {
-  const loadOwners = useCallback(() => fetchProjectOwners(), []);
-  const { data: owners } = useLoader(loadOwners);
+  const { data: owners } = useLoader(() => fetchProjectOwners(), []);
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [department, setDepartment] = useState('');
@@ -146,10 +145,8 @@ function CreateProjectForm() {
 export default function ProjectsLedgerPage() {
   const [status, setStatus] = useState<ProjectStatus>('in_progress');
   const [exportPeriod, setExportPeriod] = useState<string>(() => currentPeriodKey('month'));
-  const loadMe = useCallback(() => fetchMe(), []);
-  const { data: me } = useLoader(loadMe);
-  const load = useCallback((cursor?: string) => fetchProjects(status, cursor), [status]);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data: me } = useLoader(() => fetchMe(), []);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchProjects(status, cursor), [status]);
   const isAdmin = me?.roles.includes('admin') ?? false;
 
   return (

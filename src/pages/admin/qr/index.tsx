@@ -1,15 +1,12 @@
 import { View } from '@tarojs/components';
-import { useCallback } from 'react';
 import { ErrorText } from '../../../components/error-text';
 import { QrImage } from '../../../components/qr-image';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
-import { fetchGrids } from '../../../services/community';
+import { fetchGrids, fetchMe } from '../../../services/community';
 
 /** Codes to print and post: residents scan them to join the community (or a grid of it). */
 export default function QrPage() {
-  const load = useCallback(async () => ({ me: await fetchMe(), grids: (await fetchGrids()).items }), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(async () => ({ me: await fetchMe(), grids: (await fetchGrids()).items }), []);
   return (
     <View className='page'>
       <ErrorText message={error} />

@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { HeldReview } from '../../../components/held-review';
 import { LoadMore } from '../../../components/load-more';
 import { RequestCard } from '../../../components/request-card';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
-import { fetchRequestsForStaff } from '../../../services/api';
+import { fetchRequestsForStaff } from '../../../services/requests';
 
 type Scope = 'needs_manual' | 'held' | 'open' | 'escalated' | 'finished';
 const SCOPES: { value: Scope; label: string }[] = [
@@ -24,8 +24,7 @@ const SCOPES: { value: Scope; label: string }[] = [
 export default function StaffRequestsPage() {
   const [scope, setScope] = useState<Scope>('needs_manual');
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback((cursor?: string) => fetchRequestsForStaff(scope, cursor), [scope]);
-  const { data, error, hasMore, loadMore, loadingMore, reload } = usePagedLoader(load);
+  const { data, error, hasMore, loadMore, loadingMore, reload } = usePagedLoader((cursor?: string) => fetchRequestsForStaff(scope, cursor), [scope]);
   const changeScope = (next: Scope) => {
     setNotice(null);
     setScope(next);

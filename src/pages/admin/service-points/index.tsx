@@ -1,14 +1,13 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { QrImage } from '../../../components/qr-image';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
-import { fetchServicePoints, saveServicePoint } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
+import { fetchMe, fetchServicePoints, saveServicePoint } from '../../../services/community';
 import { SERVICE_POINT_KIND_LABELS, SERVICE_POINT_KINDS, type ServicePointKind } from '../../../shared/domain/community-settings';
 import type { LatLng } from '../../../shared/domain/geo';
 import { getCurrentLocation } from '../../../services/location';
@@ -17,8 +16,7 @@ const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 
 /** Service points (服务区 / 代办窗口) where members check in; each has a QR code with `sp=<id>`. */
 export default function ServicePointsPage() {
-  const load = useCallback(async () => ({ points: (await fetchServicePoints()).items, me: await fetchMe() }), []);
-  const { data, error, reload } = useLoader(load);
+  const { data, error, reload } = useLoader(async () => ({ points: (await fetchServicePoints()).items, me: await fetchMe() }), []);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ServicePointKind>('errand_window');
   const [radius, setRadius] = useState('100');
@@ -27,7 +25,7 @@ export default function ServicePointsPage() {
   const [weekdays, setWeekdays] = useState<string[]>(['1', '2', '3', '4', '5']);
   const [location, setLocation] = useState<LatLng | null>(null);
   const [shown, setShown] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, setError: setActionError, run } = useAction();
 
   const locate = async () => {
     try {
@@ -37,17 +35,14 @@ export default function ServicePointsPage() {
     }
   };
 
-  const save = async () => {
-    setActionError(null);
+  const save = () => {
     const place = location ?? data?.me.home ?? null;
     if (!place) return setActionError('请先在服务点现场点击“使用当前位置”');
-    try {
+    return run(async () => {
       await saveServicePoint({ name, kind, location: place, radiusM: Number(radius), openingHours: { weekdays: weekdays.map(Number), open, close } });
       setName('');
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
+    });
   };
 
   return (

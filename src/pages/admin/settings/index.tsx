@@ -1,10 +1,10 @@
 import { Textarea, View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchSettings, updateSettings } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
 import { fieldLabel } from '../../../components/a11y';
 
 const splitList = (text: string) =>
@@ -15,24 +15,20 @@ const splitList = (text: string) =>
 
 /** The skill list members choose from when they register, and the standing posts (定岗领办) they can claim. */
 export default function SettingsPage() {
-  const load = useCallback(() => fetchSettings(), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchSettings(), []);
   const [skills, setSkills] = useState<string | null>(null);
   const [posts, setPosts] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
 
-  const save = async () => {
+  const save = () => {
     if (!data) return;
-    try {
+    return run(async () => {
       const saved = await updateSettings(splitList(skills ?? data.skills.join('、')), splitList(posts ?? data.posts.join('、')));
       setSkills(saved.skills.join('、'));
       setPosts(saved.posts.join('、'));
       setNotice('已保存');
-      setActionError(null);
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
+    });
   };
 
   return (

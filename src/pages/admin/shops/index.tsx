@@ -1,36 +1,31 @@
 import { Text, View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { QrImage } from '../../../components/qr-image';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { createShop, fetchShops } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
 import { SHOP_KIND_LABELS, SHOP_KINDS, type ShopKind } from '../../../shared/domain/community-settings';
 
 /** The points supermarket and contracted organisations; staff join with the invitation code or its QR. */
 export default function ShopsPage() {
-  const load = useCallback(() => fetchShops(), []);
-  const { data, error, reload } = useLoader(load);
+  const { data, error, reload } = useLoader(() => fetchShops(), []);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ShopKind>('supermarket');
   const [description, setDescription] = useState('');
   const [shown, setShown] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
 
-  const create = async () => {
-    setActionError(null);
-    try {
+  const create = () =>
+    run(async () => {
       await createShop({ name, kind, description });
       setName('');
       setDescription('');
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ChipSelect, type ChipOption } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { ExportButton, type ExportTarget } from '../../../components/export-button';
@@ -7,8 +7,7 @@ import { formatMinutes } from '../../../components/format-duration';
 import { currentPeriodKey, PeriodPicker } from '../../../components/period-picker';
 import { StatChart } from '../../../components/stat-chart';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
-import { fetchCommunities, fetchGrids } from '../../../services/community';
+import { fetchCommunities, fetchGrids, fetchMe } from '../../../services/community';
 import { fetchStatistics } from '../../../services/reports';
 import type { InputOf } from '../../../shared/contracts';
 import type { TFigures, TStatistics } from '../../../shared/contracts/reports';
@@ -130,8 +129,7 @@ function Charts({ stats }: { stats: TStatistics }) {
 export default function AdminStatsPage() {
   const [period, setPeriod] = useState<string>(() => currentPeriodKey('month'));
   const [scope, setScope] = useState<ScopeValue>('community');
-
-  const loadSetup = useCallback(async () => {
+  const { data: setup, error: setupError } = useLoader(async () => {
     const me = await fetchMe();
     const staff = me.roles.some((role) => role === 'admin' || role === 'grid_worker');
     const district = me.roles.includes('district_viewer');
@@ -139,9 +137,7 @@ export default function AdminStatsPage() {
     const communities = district ? (await fetchCommunities()).items.filter((community) => community.id !== me.communityId) : [];
     return { me, grids, communities, district };
   }, []);
-  const { data: setup, error: setupError } = useLoader(loadSetup);
-  const loadStats = useCallback(() => fetchStatistics(statisticsInput(scope, period)), [scope, period]);
-  const { data: stats, error, loading } = useLoader(loadStats);
+  const { data: stats, error, loading } = useLoader(() => fetchStatistics(statisticsInput(scope, period)), [scope, period]);
 
   const scopes: ChipOption[] = [
     { value: 'community', label: setup?.district ? setup.me.communityName : '本社区' },

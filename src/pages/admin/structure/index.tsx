@@ -1,43 +1,38 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
 import { LoadMore } from '../../../components/load-more';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { createBuilding, createGrid, createHousehold, fetchBuildings, fetchGrids, fetchHouseholds } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
 
 /** Grids (网格), their buildings and households. */
 export default function StructurePage() {
   const [keyword, setKeyword] = useState('');
   const [query, setQuery] = useState('');
-  const load = useCallback(async () => {
+  const { data, error, reload } = useLoader(async () => {
     const [grids, buildings] = await Promise.all([fetchGrids(), fetchBuildings()]);
     return { grids: grids.items, buildings: buildings.items };
   }, []);
-  const { data, error, reload } = useLoader(load);
-  const loadHouseholds = useCallback((cursor?: string) => fetchHouseholds(query || undefined, cursor), [query]);
-  const households = usePagedLoader(loadHouseholds);
+  const households = usePagedLoader((cursor?: string) => fetchHouseholds(query || undefined, cursor), [query]);
   const [gridName, setGridName] = useState('');
   const [buildingName, setBuildingName] = useState('');
   const [buildingGrid, setBuildingGrid] = useState<string | null>(null);
   const [householdBuilding, setHouseholdBuilding] = useState<string | null>(null);
   const [door, setDoor] = useState('');
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run: runAction } = useAction();
 
-  const run = async (work: () => Promise<unknown>, reset: () => void) => {
-    setActionError(null);
-    try {
+  /** Creates a grid, building or household, clears its field and shows the lists again. */
+  const run = (work: () => Promise<unknown>, reset: () => void) =>
+    runAction(async () => {
       await work();
       reset();
       await Promise.all([reload(), households.reload()]);
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

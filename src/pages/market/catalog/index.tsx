@@ -1,42 +1,34 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { CatalogPicker, pickedLines, pickedTotal, type Picked } from '../../../components/catalog-picker';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchCatalog, placeOrder } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
-import { newClientToken } from '../../../services/upload';
+import { newClientToken } from '../../../services/client-token';
 
 /** The community's shops: pick items and order them for pickup; the points are held until then. */
 export default function CatalogPage() {
-  const load = useCallback(() => fetchCatalog(), []);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchCatalog(), []);
   const [shopId, setShopId] = useState<string | null>(null);
   const [picked, setPicked] = useState<Picked>({});
   const [clientToken, setClientToken] = useState(newClientToken);
-  const [busy, setBusy] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { busy, error: actionError, run } = useAction();
 
   const shop = data?.shops.find((candidate) => candidate.id === shopId) ?? data?.shops[0] ?? null;
   const total = shop ? pickedTotal(shop.items, picked) : 0;
 
-  const order = async () => {
+  const order = () => {
     if (!shop) return;
-    setBusy(true);
-    setActionError(null);
-    try {
+    return run(async () => {
       await placeOrder({ clientToken, shopId: shop.id, lines: pickedLines(picked) });
       setPicked({});
       setClientToken(newClientToken());
       await Taro.redirectTo({ url: '/pages/market/orders/index' });
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,11 +1,10 @@
 import { Image, View } from '@tarojs/components';
 import { useDidHide, useDidShow } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
-import { fetchMyPoints } from '../../../services/api';
-import { issueRedeemCode } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
+import { useLoader } from '../../../hooks/use-loader';
+import { fetchMyPoints, issueRedeemCode } from '../../../services/points';
 import { imageLabel } from '../../../components/a11y';
 
 /** Renew this long before the code's expiry, so what the shop scans is always valid. */
@@ -19,26 +18,19 @@ interface ShownCode {
 
 /** The member's dynamic redemption code: single use, valid a minute, renewed on its own while the page is open. */
 export default function RedeemCodePage() {
-  const [shown, setShown] = useState<ShownCode | null>(null);
-  const [available, setAvailable] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // A new code each time the page shows; a failed renewal keeps the last code (and says why) until one succeeds.
+  const { data, error, reload: renew } = useLoader(async () => {
+    const [issued, points] = await Promise.all([issueRedeemCode(), fetchMyPoints()]);
+    const code: ShownCode = { code: issued.code, qr: issued.qr, expiresAt: Date.parse(issued.expiresAt) };
+    return { shown: code, available: points.available };
+  }, []);
+  const shown = data?.shown ?? null;
+  const available = data?.available ?? null;
   const [now, setNow] = useState(Date.now());
   const visible = useRef(false);
 
-  const renew = useCallback(async () => {
-    try {
-      const [issued, points] = await Promise.all([issueRedeemCode(), fetchMyPoints()]);
-      setShown({ code: issued.code, qr: issued.qr, expiresAt: Date.parse(issued.expiresAt) });
-      setAvailable(points.available);
-      setError(null);
-    } catch (caught) {
-      setError(messageOf(caught));
-    }
-  }, []);
-
   useDidShow(() => {
     visible.current = true;
-    void renew();
   });
   useDidHide(() => {
     visible.current = false;

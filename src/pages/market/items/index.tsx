@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchShopItems, saveCatalogItem } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
 import type { TCatalogItemView } from '../../../shared/contracts/points';
 import { CATALOG_ITEM_KIND_LABELS, CATALOG_ITEM_KINDS, type CatalogItemKind } from '../../../shared/domain/supermarket';
 
@@ -17,13 +17,12 @@ const countOrNull = (text: string) => (text.trim() === '' ? null : Number(text))
 
 /** The shop's catalogue: add and edit goods and services, put them on or off the shelf. */
 export default function ItemsPage() {
-  const load = useCallback(() => fetchShopItems(), []);
-  const { data, error, reload } = useLoader(load);
+  const { data, error, reload } = useLoader(() => fetchShopItems(), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [form, setForm] = useState(blank);
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [uploading, setUploading] = useState(false);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, setError: setActionError, run } = useAction();
   const set = (patch: Partial<typeof blank>) => setForm({ ...form, ...patch });
 
   const edit = (item: TCatalogItemView) => {
@@ -40,9 +39,8 @@ export default function ItemsPage() {
     setPhotos(item.photos.map((id, index) => ({ id, preview: item.photoUrls[index] ?? '' })));
   };
 
-  const save = async () => {
-    setActionError(null);
-    try {
+  const save = () =>
+    run(async () => {
       await saveCatalogItem({
         itemId: editing ?? undefined,
         name: form.name,
@@ -58,10 +56,7 @@ export default function ItemsPage() {
       setForm(blank);
       setPhotos([]);
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

@@ -1,30 +1,24 @@
 import { Image, View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { LoadMore } from '../../../components/load-more';
+import { useAction } from '../../../hooks/use-action';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { cancelOrder, fetchMyOrders } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/domain/supermarket';
 import { imageLabel } from '../../../components/a11y';
 
 /** The member's redemptions; a pending order shows its pickup code for the shop to scan. */
 export default function MyOrdersPage() {
-  const load = useCallback((cursor?: string) => fetchMyOrders(cursor), []);
-  const { data, error, hasMore, loadMore, loadingMore, reload } = usePagedLoader(load);
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { data, error, hasMore, loadMore, loadingMore, reload } = usePagedLoader((cursor?: string) => fetchMyOrders(cursor), []);
+  const { error: actionError, run } = useAction();
 
-  const cancel = async (orderId: string) => {
-    setActionError(null);
-    try {
+  const cancel = (orderId: string) =>
+    run(async () => {
       await cancelOrder(orderId);
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

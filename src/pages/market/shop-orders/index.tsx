@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchShopDay, refundRedemption } from '../../../services/points';
-import { messageOf } from '../../../services/transport';
 import type { TRedemptionView } from '../../../shared/contracts/points';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/domain/supermarket';
 
@@ -28,23 +28,18 @@ function RedemptionLine({ redemption, children }: { redemption: TRedemptionView;
 
 /** Today at the till: what was redeemed (refundable the same day, with a reason) and orders waiting for pickup. */
 export default function ShopOrdersPage() {
-  const load = useCallback(() => fetchShopDay(), []);
-  const { data, error, reload } = useLoader(load);
+  const { data, error, reload } = useLoader(() => fetchShopDay(), []);
   const [refunding, setRefunding] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [actionError, setActionError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
 
-  const refund = async (redemptionId: string) => {
-    setActionError(null);
-    try {
+  const refund = (redemptionId: string) =>
+    run(async () => {
       await refundRedemption(redemptionId, reason);
       setRefunding(null);
       setReason('');
       await reload();
-    } catch (caught) {
-      setActionError(messageOf(caught));
-    }
-  };
+    });
 
   return (
     <View className='page'>

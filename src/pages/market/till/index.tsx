@@ -7,7 +7,7 @@ import { ReceiptCard } from '../../../components/receipt-card';
 import { ScanField } from '../../../components/scan-field';
 import { useAction } from '../../../hooks/use-action';
 import { confirmPickup, inspectRedeemCode, redeemInStore } from '../../../services/points';
-import { newClientToken } from '../../../services/upload';
+import { newClientToken } from '../../../services/client-token';
 import type { OutputOf } from '../../../shared/contracts';
 import type { TReceipt } from '../../../shared/contracts/points';
 

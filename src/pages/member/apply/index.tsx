@@ -1,13 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { TextField } from '../../../components/text-field';
+import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
-import { applyMember, claimPost, fetchMyApplication, fetchSettings, setOnLeave } from '../../../services/community';
-import { messageOf } from '../../../services/transport';
+import { applyMember, claimPost, fetchMe, fetchMyApplication, fetchSettings, setOnLeave } from '../../../services/community';
 import type { TApplicationView } from '../../../shared/contracts/community';
 import { AVAILABLE_PERIODS, AVAILABLE_PERIOD_LABELS, MEMBER_KIND_LABELS, MEMBER_KINDS, type AvailablePeriod, type MemberKind } from '../../../shared/domain/community-settings';
 import { getCurrentLocation } from '../../../services/location';
@@ -16,18 +15,16 @@ const STATUS_LABELS: Record<TApplicationView['status'], string> = { pending: '�
 
 /** 双报到: register as a party member or volunteer; once approved, claim posts and go on leave here. */
 export default function MemberApplyPage() {
-  const load = useCallback(async () => {
+  const { data, error: loadError, setData } = useLoader(async () => {
     const [settings, mine, me] = await Promise.all([fetchSettings(), fetchMyApplication(), fetchMe()]);
     return { settings, application: mine.application, me };
   }, []);
-  const { data, error: loadError, setData } = useLoader(load);
   const [kind, setKind] = useState<MemberKind>('member');
   const [workUnit, setWorkUnit] = useState('');
   const [skills, setSkills] = useState<string[]>([]);
   const [gridId, setGridId] = useState<string | null>(null);
   const [hours, setHours] = useState<AvailablePeriod[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run: runAction } = useAction();
 
   if (!data) {
     return (
@@ -38,18 +35,11 @@ export default function MemberApplyPage() {
   }
   const { settings, application, me } = data;
 
-  const run = async (work: () => Promise<TApplicationView>) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const run = (work: () => Promise<TApplicationView>) =>
+    runAction(async () => {
       const updated = await work();
       setData({ ...data, application: updated });
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const submit = async () => {
     let home = me.home;

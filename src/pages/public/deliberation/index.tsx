@@ -1,6 +1,6 @@
 import { Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { fieldLabel } from '../../../components/a11y';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
@@ -8,7 +8,7 @@ import { formatTime } from '../../../components/format-time';
 import { TextField } from '../../../components/text-field';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
+import { fetchMe } from '../../../services/community';
 import { announceDeliberation, commentDeliberation, decideDeliberation, fetchDeliberation, publishDeliberation, voteDeliberation } from '../../../services/deliberations';
 import type { TDeliberationView } from '../../../shared/contracts/deliberations';
 import { DELIBERATION_STEPS } from '../../../shared/domain/deliberation-rules';
@@ -16,9 +16,8 @@ import { DELIBERATION_STEPS } from '../../../shared/domain/deliberation-rules';
 /** One deliberation through the five steps: the notice, discussion and the vote, the decision, the published tally. */
 export default function DeliberationPage() {
   const { id = '' } = useRouter().params;
-  const load = useCallback(() => fetchDeliberation(id), [id]);
-  const { data, error, reload } = useLoader(load);
-  const { data: me } = useLoader(fetchMe);
+  const { data, error, reload } = useLoader(() => fetchDeliberation(id), [id]);
+  const { data: me } = useLoader(fetchMe, []);
   const admin = me?.roles.includes('admin') ?? false;
   const { busy, error: actionError, run } = useAction();
   const act = (work: () => Promise<unknown>) => run(async () => {

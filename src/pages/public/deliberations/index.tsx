@@ -4,14 +4,14 @@ import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe } from '../../../services/api';
+import { fetchMe } from '../../../services/community';
 import { fetchDeliberations } from '../../../services/deliberations';
 import { DELIBERATION_STEPS } from '../../../shared/domain/deliberation-rules';
 
 /** 居民议事: the community's deliberations, each at one of the five steps. */
 export default function DeliberationsPage() {
-  const { data, error } = useLoader(fetchDeliberations);
-  const { data: me } = useLoader(fetchMe);
+  const { data, error } = useLoader(fetchDeliberations, []);
+  const { data: me } = useLoader(fetchMe, []);
   const admin = me?.roles.includes('admin') ?? false;
   return (
     <View className='page'>

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback } from 'react';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
@@ -12,8 +11,7 @@ import { SupportButton } from '../support-button';
 /** One livelihood project for residents: what it is, its milestones and every month's progress. */
 export default function PublicProjectPage() {
   const projectId = useRouter().params.id ?? '';
-  const load = useCallback(() => fetchProject(projectId), [projectId]);
-  const { data: project, error, setData } = useLoader(load);
+  const { data: project, error, setData } = useLoader(() => fetchProject(projectId), [projectId]);
 
   if (!project) {
     return (

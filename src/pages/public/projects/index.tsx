@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ErrorText } from '../../../components/error-text';
 import { LoadMore } from '../../../components/load-more';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
@@ -12,8 +12,7 @@ import { SupportButton } from '../support-button';
 
 /** 晒清单: the community's livelihood projects as residents see them, each with its progress and a 支持 button. */
 export default function PublishedProjectsPage() {
-  const load = useCallback((cursor?: string) => fetchPublishedProjects(cursor), []);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchPublishedProjects(cursor), []);
   const [updated, setUpdated] = useState<Record<string, TProjectView>>({});
 
   return (

@@ -4,15 +4,16 @@ import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
 import { HeldReview } from '../../../components/held-review';
 import { TextField } from '../../../components/text-field';
-import { assignRequest, escalateRequest, fetchCandidates, recordEscalation } from '../../../services/api';
+import { assignRequest, escalateRequest, fetchCandidates, recordEscalation } from '../../../services/requests';
 import { fetchSettings } from '../../../services/community';
 import type { TRequestDetail } from '../../../shared/contracts/requests';
 import type { OutputOf } from '../../../shared/contracts';
 import { fieldLabel } from '../../../components/a11y';
+import type { Act } from './actions';
 
 export interface StaffActionsProps {
   request: TRequestDetail;
-  run: (work: () => Promise<TRequestDetail | null>, success?: string) => Promise<void>;
+  run: Act;
 }
 
 type Candidate = OutputOf<'requests', 'listCandidates'>['items'][number];

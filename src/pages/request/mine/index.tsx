@@ -1,16 +1,14 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { RequestCard } from '../../../components/request-card';
 import { LoadMore } from '../../../components/load-more';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
-import { fetchMyRequests } from '../../../services/api';
+import { fetchMyRequests } from '../../../services/requests';
 
 export default function MyRequestsPage() {
-  const load = useCallback((cursor?: string) => fetchMyRequests(cursor), []);
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader(load);
+  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchMyRequests(cursor), []);
   return (
     <View className='page'>
       <ErrorText message={error} />

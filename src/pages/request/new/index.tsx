@@ -4,15 +4,16 @@ import { useEffect, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker';
-import { fetchMe, findSimilarRequests, submitRequest } from '../../../services/api';
+import { useAction } from '../../../hooks/use-action';
+import { findSimilarRequests, submitRequest } from '../../../services/requests';
 import { askForSubscriptions } from '../../../services/subscribe';
 import { messageOf } from '../../../services/transport';
-import { newClientToken } from '../../../services/upload';
+import { newClientToken } from '../../../services/client-token';
 import { CATEGORY_HINTS, CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
 import type { LatLng } from '../../../shared/domain/geo';
 import { getCurrentLocation } from '../../../services/location';
 import { ChipSelect } from '../../../components/chip-select';
-import { fetchSettings } from '../../../services/community';
+import { fetchMe, fetchSettings } from '../../../services/community';
 import { fieldLabel } from '../../../components/a11y';
 
 const MAX_DESCRIPTION = 500;
@@ -27,8 +28,10 @@ export default function NewRequestPage() {
   const [locationNote, setLocationNote] = useState('正在读取您登记的住址位置…');
   const [urgency, setUrgency] = useState<Urgency>('normal');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy: submitting, error, setError, run } = useAction();
+  // The photo picker's upload holds the form like a submit does.
+  const [uploading, setUploading] = useState(false);
+  const busy = submitting || uploading;
   const [similar, setSimilar] = useState<{ id: string; summary: string; distanceM: number }[]>([]);
   const [neededSkill, setNeededSkill] = useState<string | null>(null);
   const [skills, setSkills] = useState<string[]>([]);
@@ -73,23 +76,17 @@ export default function NewRequestPage() {
     }
   };
 
-  const submit = async () => {
+  const submit = () => {
     if (!category) return setError('请先选择求助类型');
     if (!location) return setError('还没有位置，请点击“使用当前位置”');
     // WeChat asks "receive progress messages?" only during a tap: before anything is awaited.
     const asked = askForSubscriptions(['progress', 'notice']);
-    setBusy(true);
-    setError(null);
-    try {
+    return run(async () => {
       const request = await submitRequest({ clientToken, category, description, address, location, urgency, photos: photos.map((photo) => photo.id), neededSkill: category === 'wish' ? (neededSkill ?? undefined) : undefined });
       // Let the resident finish answering the prompt before the page changes under it.
       await asked;
       await Taro.redirectTo({ url: `/pages/request/detail/index?id=${request.id}` });
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -169,7 +166,7 @@ export default function NewRequestPage() {
       </View>
 
       <View className='subtitle'>5. 照片（可选，最多 3 张）</View>
-      <PhotoPicker photos={photos} onChange={setPhotos} onBusy={setBusy} onError={setError} disabled={busy} max={MAX_PHOTOS} />
+      <PhotoPicker photos={photos} onChange={setPhotos} onBusy={setUploading} onError={setError} disabled={busy} max={MAX_PHOTOS} />
 
       <ErrorText message={error} />
       <BigButton id='submit-request' disabled={busy} onClick={submit}>

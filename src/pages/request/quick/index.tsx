@@ -6,9 +6,10 @@ import { ErrorText } from '../../../components/error-text';
 import { useAction } from '../../../hooks/use-action';
 import { useCareMode } from '../../../hooks/use-care-mode';
 import { useLoader } from '../../../hooks/use-loader';
-import { fetchMe, submitRequest } from '../../../services/api';
+import { fetchMe } from '../../../services/community';
+import { submitRequest } from '../../../services/requests';
 import { askForSubscriptions } from '../../../services/subscribe';
-import { newClientToken } from '../../../services/upload';
+import { newClientToken } from '../../../services/client-token';
 import { CATEGORY_LABELS, type RequestCategory } from '../../../shared/domain/categories';
 import { QUICK_PHRASES } from '../../../shared/domain/quick-phrases';
 
@@ -21,7 +22,7 @@ const CATEGORIES = Object.keys(QUICK_PHRASES) as QuickCategory[];
  */
 export default function QuickRequestPage() {
   const { pageClass } = useCareMode();
-  const { data: me, error: loadError } = useLoader(fetchMe);
+  const { data: me, error: loadError } = useLoader(fetchMe, []);
   const [category, setCategory] = useState<QuickCategory | null>(null);
   const [phrase, setPhrase] = useState<string | null>(null);
   const { busy, error, run } = useAction();

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { ChipSelect } from '../../../components/chip-select';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
@@ -10,8 +10,7 @@ import { fetchActivities } from '../../../services/service';
 /** Upcoming and past activities of the community; tap one to sign up or check in. */
 export default function ActivitiesPage() {
   const [scope, setScope] = useState<'upcoming' | 'past'>('upcoming');
-  const load = useCallback(() => fetchActivities(scope), [scope]);
-  const { data, error } = useLoader(load);
+  const { data, error } = useLoader(() => fetchActivities(scope), [scope]);
   return (
     <View className='page'>
       <ChipSelect

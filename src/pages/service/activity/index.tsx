@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
@@ -14,8 +13,7 @@ import type { TActivityView } from '../../../shared/contracts/service';
 /** One activity: sign up or cancel; at the place (opened from its QR code `a=<id>`), check in and out. */
 export default function ActivityPage() {
   const activityId = useRouter().params.id ?? '';
-  const load = useCallback(() => fetchActivity(activityId), [activityId]);
-  const { data, error, setData } = useLoader(load);
+  const { data, error, setData } = useLoader(() => fetchActivity(activityId), [activityId]);
   const { busy, error: actionError, run } = useAction();
   const act = (work: () => Promise<TActivityView>) => run(async () => setData(await work()));
   const atPlace = (work: (location: { lat: number; lng: number }) => Promise<TActivityView>) =>

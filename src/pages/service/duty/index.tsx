@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatMinutes } from '../../../components/format-duration';
@@ -25,8 +25,7 @@ export default function DutyPage() {
   const [scannedId, setScannedId] = useState<string | null>(null);
   const servicePointId = scannedId ?? params.id ?? '';
   const servicePointName = decodeURIComponent(params.name ?? '');
-  const load = useCallback(() => fetchMyServiceRecord(), []);
-  const { data, error, reload } = useLoader(load);
+  const { data, error, reload } = useLoader(() => fetchMyServiceRecord(), []);
   const { busy, error: actionError, setError: setActionError, run } = useAction();
   const [closed, setClosed] = useState<TDutyView | null>(null);
 

@@ -1,5 +1,4 @@
 import { View } from '@tarojs/components';
-import { useCallback } from 'react';
 import { ErrorText } from '../../../components/error-text';
 import { formatMinutes } from '../../../components/format-duration';
 import { formatTime } from '../../../components/format-time';
@@ -11,10 +10,8 @@ import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
 
 /** The member's duty hours, activities and the community's periodic evaluations of them. */
 export default function ServiceRecordPage() {
-  const load = useCallback(() => fetchMyServiceRecord(), []);
-  const { data, error } = useLoader(load);
-  const loadEvaluations = useCallback(() => fetchMyEvaluations(), []);
-  const { data: evaluations, error: evaluationsError } = useLoader(loadEvaluations);
+  const { data, error } = useLoader(() => fetchMyServiceRecord(), []);
+  const { data: evaluations, error: evaluationsError } = useLoader(() => fetchMyEvaluations(), []);
   return (
     <View className='page'>
       <ErrorText message={error} />

@@ -1,6 +1,6 @@
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { imageLabel } from '../../../components/a11y';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
@@ -8,7 +8,7 @@ import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
-import { claimWish, fetchWishes } from '../../../services/wishes';
+import { claimWish, fetchWishes } from '../../../services/requests';
 import { askForSubscriptions } from '../../../services/subscribe';
 import { fetchSettings } from '../../../services/community';
 
@@ -23,9 +23,8 @@ const ANY_SKILL = 'any';
 export default function WishBoardPage() {
   const [distance, setDistance] = useState('3000');
   const [skill, setSkill] = useState(ANY_SKILL);
-  const { data: settings } = useLoader(fetchSettings);
-  const load = useCallback(() => fetchWishes(skill === ANY_SKILL ? undefined : skill, Number(distance)), [skill, distance]);
-  const { data, error, reload } = useLoader(load);
+  const { data: settings } = useLoader(fetchSettings, []);
+  const { data, error, reload } = useLoader(() => fetchWishes(skill === ANY_SKILL ? undefined : skill, Number(distance)), [skill, distance]);
   const { busy, error: claimError, run } = useAction();
 
   const claim = (requestId: string) => {
