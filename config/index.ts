@@ -1,8 +1,12 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { releaseBuildProblem } from './release';
 
-export default defineConfig<'webpack5'>(async (merge) => {
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  // A production weapp build (`--mode release`) without the CloudBase environment would ship `env: undefined`.
+  const problem = releaseBuildProblem(mode, process.env.TARO_ENV, process.env.TCB_ENV_ID);
+  if (problem) throw new Error(problem);
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'dangyuan-daiban',
     date: '2026-11-22',
@@ -12,7 +16,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: `dist/${process.env.TARO_ENV}`,
     plugins: [],
     // The environment `Taro.cloud.init` targets: an AppID may be linked to several (test, production).
-    defineConstants: { CLOUD_ENV_ID: JSON.stringify(process.env.TCB_ENV_ID ?? '') },
+    defineConstants: { CLOUD_ENV_ID: JSON.stringify((process.env.TCB_ENV_ID ?? '').trim()) },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { CLOUD_FUNCTIONS, functionConfigJson, functionSpec, PORT_REQUIREMENTS, type CloudFunctionSpec } from './cloud-functions';
+import { functionLockfile, type Lockfile } from './function-lockfile';
 
 const root = resolve(__dirname, '..');
 const functionsRoot = join(root, 'cloudfunctions');
@@ -15,6 +16,14 @@ const cloudEntry = join(root, 'src/server/adapters/cloudbase/cloud-entry.ts');
  * only by exports). Anything else a bundle still requires is an error.
  */
 export const CLOUD_INSTALLED = ['@cloudbase/node-sdk', 'wx-server-sdk', 'exceljs'] as const;
+/**
+ * Packages a cloud-installed package requires at run time without declaring them in its own
+ * package.json: wx-server-sdk 4.0.2 requires mime-db (its mimetype helper, loaded with the openapi
+ * module). Here npm happens to hoist one to the top; in a function's own install nothing would, so
+ * each function that needs wx-server-sdk lists it too, at the version the tests loaded.
+ */
+export const UNDECLARED_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = { 'wx-server-sdk': ['mime-db'] };
+
 /** Kept external only so that a stray import fails the build below instead of bundling a native module. */
 const NEVER_IN_CLOUD = ['better-sqlite3'];
 
@@ -45,14 +54,17 @@ export function requiredPackages(code: string): string[] {
   return [...found].sort();
 }
 
-/** The generated production entry: install the CloudBase runtime at cold start, export the function's own main behind the cloud check. */
-function entrySource(name: string): string {
-  const handler = join(functionsRoot, name, 'index.ts');
+/**
+ * The generated production entry: install the CloudBase runtime at cold start, export the function's
+ * own main behind the cloud check, with the deploy probe of its declared cloud calls in front.
+ */
+function entrySource(spec: CloudFunctionSpec): string {
+  const handler = join(functionsRoot, spec.name, 'index.ts');
   return [
-    `import { installCloudbaseRuntime } from ${JSON.stringify(installRuntime)};`,
+    `import { installCloudbaseRuntime, withCloudCallProbe } from ${JSON.stringify(installRuntime)};`,
     `import { cloudbaseEntry } from ${JSON.stringify(cloudEntry)};`,
     `import { main as handler } from ${JSON.stringify(handler)};`,
-    `export const main = cloudbaseEntry(handler, installCloudbaseRuntime);`,
+    `export const main = cloudbaseEntry(withCloudCallProbe(${JSON.stringify(spec.name)}, ${JSON.stringify(spec.openapi)}, handler), installCloudbaseRuntime);`,
     '',
   ].join('\n');
 }
@@ -86,14 +98,18 @@ function checkDeclarations(spec: CloudFunctionSpec, metafile: Metafile): string[
   return problems;
 }
 
+/** Each function's own package version (its package.json and lockfile). */
+const FUNCTION_VERSION = '0.1.0';
+
 function writeJson(path: string, value: unknown): void {
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /**
  * Bundles each cloudfunctions/<name>/index.ts into index.js behind a generated production entry,
- * then writes the function's package.json (exactly the packages the bundle requires) and config.json
- * (cloud-call permissions, timer trigger) from scripts/cloud-functions.ts.
+ * then writes the function's package.json (exactly the packages the bundle requires), its
+ * package-lock.json (those packages and everything they reach, as tested: scripts/function-lockfile.ts)
+ * and config.json (cloud-call permissions, timer trigger) from scripts/cloud-functions.ts.
  */
 export async function buildFunctions(): Promise<BuiltFunction[]> {
   const names = readdirSync(functionsRoot).filter((name) => existsSync(join(functionsRoot, name, 'index.ts')));
@@ -102,12 +118,13 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
 
   const results: BuiltFunction[] = [];
   const problems: string[] = [];
+  const rootLock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Lockfile;
   for (const name of names) {
     const spec = functionSpec(name);
     const dir = join(functionsRoot, name);
     const outfile = join(dir, 'index.js');
     const { metafile } = await build({
-      stdin: { contents: entrySource(name), loader: 'ts', resolveDir: dir, sourcefile: `cloudfunctions/${name}/production-entry.ts` },
+      stdin: { contents: entrySource(spec), loader: 'ts', resolveDir: dir, sourcefile: `cloudfunctions/${name}/production-entry.ts` },
       absWorkingDir: root,
       outfile,
       bundle: true,
@@ -127,8 +144,11 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
     if (stray.length > 0) problems.push(`${name}: the bundle requires ${stray.join(', ')} at run time; bundle it or add it to CLOUD_INSTALLED (never better-sqlite3: it is local-only)`);
     problems.push(...checkDeclarations(spec, metafile));
 
-    const dependencies = Object.fromEntries(required.filter((pkg) => !stray.includes(pkg)).map((pkg) => [pkg, installedVersion(pkg)]));
-    writeJson(join(dir, 'package.json'), { name, version: '0.1.0', private: true, main: 'index.js', dependencies });
+    const installed = required.filter((pkg) => !stray.includes(pkg));
+    const withUndeclared = [...new Set([...installed, ...installed.flatMap((pkg) => UNDECLARED_DEPENDENCIES[pkg] ?? [])])].sort();
+    const dependencies = Object.fromEntries(withUndeclared.map((pkg) => [pkg, installedVersion(pkg)]));
+    writeJson(join(dir, 'package.json'), { name, version: FUNCTION_VERSION, private: true, main: 'index.js', dependencies });
+    writeJson(join(dir, 'package-lock.json'), functionLockfile(name, FUNCTION_VERSION, dependencies, rootLock));
     writeJson(join(dir, 'config.json'), functionConfigJson(spec));
     results.push({ name, bytes: statSync(outfile).size, dependencies });
   }

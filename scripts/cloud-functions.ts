@@ -4,8 +4,13 @@
  * deploy script reads the list of functions from it.
  */
 
+import type { CloudCallApi } from '../src/server/adapters/cloudbase/wechat/cloud-call-probe';
+
 /** WeChat open APIs reached by cloud call (云调用) through wx-server-sdk; each must be declared in the function's config.json. */
-export type OpenApi = 'subscribeMessage.send' | 'wxacode.getUnlimited' | 'security.msgSecCheck';
+export type OpenApi = CloudCallApi;
+
+/** The runtime every function runs on: the bundles target node18 (scripts/build-functions.ts), one of the CLI's Node runtimes. */
+export const FUNCTION_RUNTIME = 'Nodejs18.15';
 
 /** Environment variables a function reads at run time; deploy fills them from the deployer's environment. */
 export type FunctionEnvVariable = 'POINTS_SIGNING_KEY' | 'WX_MINIPROGRAM_STATE' | 'WX_ENV_VERSION';
@@ -45,7 +50,8 @@ export const CLOUD_FUNCTIONS: readonly CloudFunctionSpec[] = [
   // Proposals and comments are published to the voters.
   { name: 'deliberations', timeout: 10, memorySize: 256, openapi: ['security.msgSecCheck'], env: [] },
   // Timer only: offer rounds, order holds, duties, project reminders, then the outbox as subscribe messages.
-  { name: 'scheduler', timeout: 20, memorySize: 256, openapi: ['subscribeMessage.send'], env: ['WX_MINIPROGRAM_STATE'], triggers: [SCHEDULER_TRIGGER] },
+  // getTemplateList is the deploy probe's: it checks config/subscribe-templates.json against the account.
+  { name: 'scheduler', timeout: 20, memorySize: 256, openapi: ['subscribeMessage.send', 'subscribeMessage.getTemplateList'], env: ['WX_MINIPROGRAM_STATE'], triggers: [SCHEDULER_TRIGGER] },
 ];
 
 /** Runtime.port → what a bundle that uses it must declare. Checked by the build against the code each bundle contains. */

@@ -1,16 +1,27 @@
 /**
- * `npm run deploy [-- --dry-run] [-- <function> …]`: bundles the cloud functions and deploys them
- * to the CloudBase environment with the CloudBase CLI (run through npx, never installed here), then
- * brings the database in line with cloudbase/database/ (`npm run setup-database`).
+ * `npm run deploy [-- --dry-run] [-- <function> …]`: bundles the cloud functions and deploys them:
  *
- * Needs TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY and POINTS_SIGNING_KEY in the environment.
- * cloudbaserc.json reads TCB_ENV_ID and POINTS_SIGNING_KEY through its {{env.X}} placeholders.
+ * 1. `tcb fn deploy` (CloudBase CLI through npx) for each: code, runtime, timeout, memory, env
+ *    variables and the scheduler's timer from cloudbaserc.json. The CLI (and manager-node under it)
+ *    never reads a function's config.json, so it does not apply cloud-call permissions.
+ * 2. For each function that makes cloud calls, `miniprogram-ci cloud functions upload`: the same
+ *    WeChat channel as WeChat DevTools' 上传并部署 (the whole folder, config.json included).
+ * 3. `npm run setup-database`.
+ * 4. The probe (scripts/probe-functions.ts): each cloud-calling function tries its cloud calls once;
+ *    -604101 or a wrong configuration fails the deploy with what to do. `-- --probe-only` runs it alone.
+ *
+ * Needs TCB_ENV_ID, TCB_SECRET_ID, TCB_SECRET_KEY, POINTS_SIGNING_KEY, WX_APPID and
+ * WX_PRIVATE_KEY_PATH in the environment. cloudbaserc.json reads TCB_ENV_ID and POINTS_SIGNING_KEY
+ * through its {{env.X}} placeholders.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { PROBE_EVENT } from '../src/server/adapters/cloudbase/wechat/cloud-call-probe';
 import { ENV_VERSIONS, MINIPROGRAM_STATES } from '../src/server/adapters/cloudbase/wechat/wx-cloud';
 import { CLOUD_FUNCTIONS } from './cloud-functions';
 import { checkEnvironment, failWith, NPM, NPX, runCommands, type Command, type EnvRequirement } from './command-runner';
+import { createManagerInvoke, probeFunctions, type Invoke } from './probe-functions';
+import { MINIPROGRAM_CI, WEAPP_ENV } from './upload-weapp';
 
 const root = resolve(__dirname, '..');
 /** Pinned: the flags used below (`fn deploy --force --yes`, `login --apiKeyId`) were checked against this version. */
@@ -68,6 +79,11 @@ function configuredFunctions(): string[] {
   return (rc.functions ?? []).map((fn) => fn.name);
 }
 
+/** Functions that make cloud calls: their permissions must be applied and probed. */
+export function cloudCallingFunctions(names: readonly string[]) {
+  return CLOUD_FUNCTIONS.filter((spec) => names.includes(spec.name) && spec.openapi.length > 0);
+}
+
 /** The commands a deploy runs, in order (exported for the dry-run test). */
 export function deployCommands(env: NodeJS.ProcessEnv, names: readonly string[]): Command[] {
   const envId = env.TCB_ENV_ID ?? '';
@@ -82,6 +98,31 @@ export function deployCommands(env: NodeJS.ProcessEnv, names: readonly string[])
       program: NPX,
       args: [...tcb, 'fn', 'deploy', name, '-e', envId, '--force', '--yes'],
     })),
+    ...cloudCallingFunctions(names).map((spec) => ({
+      title: `经微信通道上传 ${spec.name}（连同 config.json 的云调用权限：${spec.openapi.join('、')}）/ upload ${spec.name} through WeChat so its config.json applies`,
+      program: NPX,
+      args: [
+        '--yes',
+        MINIPROGRAM_CI,
+        'cloud',
+        'functions',
+        'upload',
+        '--pp',
+        '.',
+        '--pkp',
+        env.WX_PRIVATE_KEY_PATH ?? '',
+        '--appid',
+        env.WX_APPID ?? '',
+        '--env',
+        envId,
+        '--name',
+        spec.name,
+        '--path',
+        `cloudfunctions/${spec.name}`,
+        '--remote-npm-install',
+        'true',
+      ],
+    })),
     { title: '数据库：补齐集合、索引与安全规则（cloudbase/database/）/ database: collections, indexes, security rules', program: NPM, args: ['run', 'setup-database'] },
   ];
 }
@@ -89,17 +130,37 @@ export function deployCommands(env: NodeJS.ProcessEnv, names: readonly string[])
 const AFTER_DEPLOY = `
 之后 / Then:
   - 定时触发器 scheduler-timer（每分钟）随 scheduler 一起部署；在控制台 → 云函数 → scheduler → 触发器 中可见。
-  - 云调用权限写在各函数的 config.json（permissions.openapi）。如果调用订阅消息、小程序码或内容安全时报 -604101，
-    用微信开发者工具打开本项目根目录，在 cloudfunctions/<函数名> 上右键“上传并部署：云端安装依赖”一次，约 10 分钟后生效。
-    If a cloud call answers -604101, upload that function once from WeChat DevTools so its config.json permissions apply.
   - 第一个社区和管理员：npm run create-community -- --name … --lat … --lng … --admin-openid …（见 README “上线”）。`;
 
-function main(): void {
+/** Runs the probe and ends the process on a problem; prints warnings and goes on otherwise. */
+export async function runProbe(names: readonly string[], invoke: Invoke, envId: string, dryRun: boolean): Promise<void> {
+  const targets = cloudCallingFunctions(names);
+  if (targets.length === 0) return;
+  if (dryRun) {
+    console.log(`# 自检 / probe: ${targets.map((spec) => `${spec.name}（${spec.openapi.join('、')}）`).join('；')} 各调用一次 ${JSON.stringify(PROBE_EVENT)}`);
+    return;
+  }
+  console.log(`\n==> 自检云调用权限 / probing cloud calls: ${targets.map((spec) => spec.name).join(', ')}`);
+  const outcome = await probeFunctions(targets, invoke, envId);
+  for (const line of outcome.lines) console.log(line);
+  if (outcome.warnings.length > 0) {
+    console.warn('\n注意 / warnings:');
+    for (const warning of outcome.warnings) console.warn(`  - ${warning}`);
+  }
+  if (outcome.problems.length > 0) failWith(outcome.problems, '部署完成，但云调用自检没有通过 / Deployed, but the cloud-call probe failed:');
+  console.log('云调用自检通过 / cloud-call probe passed.');
+}
+
+async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const dryRun = argv.includes('--dry-run');
+  const probeOnly = argv.includes('--probe-only');
   const requested = argv.filter((arg) => !arg.startsWith('--'));
 
-  const problems = [...checkEnvironment(DEPLOY_ENV), ...applyDeploySettings(process.env)];
+  const tcbOnly = DEPLOY_ENV.filter((requirement) => requirement.name.startsWith('TCB_'));
+  const problems = probeOnly ? checkEnvironment(tcbOnly) : [...checkEnvironment([...DEPLOY_ENV, ...WEAPP_ENV]), ...applyDeploySettings(process.env)];
+  const keyPath = process.env.WX_PRIVATE_KEY_PATH;
+  if (!probeOnly && keyPath && !dryRun && !existsSync(keyPath)) problems.push(`找不到代码上传密钥文件：${keyPath}\n    WX_PRIVATE_KEY_PATH points to no file.`);
   const configured = configuredFunctions();
   const expected = CLOUD_FUNCTIONS.map((spec) => spec.name);
   const missing = expected.filter((name) => !configured.includes(name));
@@ -112,13 +173,22 @@ function main(): void {
   if (problems.length > 0) failWith(problems, '无法部署，请先处理以下问题 / Cannot deploy yet:');
 
   const names = requested.length > 0 ? requested : configured;
+  const envId = process.env.TCB_ENV_ID ?? '';
+  const invoke = createManagerInvoke({ envId, secretId: process.env.TCB_SECRET_ID ?? '', secretKey: process.env.TCB_SECRET_KEY ?? '' });
+  if (probeOnly) {
+    await runProbe(names, invoke, envId, dryRun);
+    return;
+  }
   const commands = deployCommands(process.env, names);
-  if (dryRun) console.log(`演练模式：只打印命令，不执行 / dry run: commands only\n环境 / environment: ${process.env.TCB_ENV_ID}\n`);
-  else console.log(`部署到云开发环境 ${process.env.TCB_ENV_ID}：${names.join(', ')}\n（如果 tcb 提示“您已登录”，用的是本机已有的登录；要换账号先运行 npx --yes --package=${TCB_CLI} tcb logout）`);
+  if (dryRun) console.log(`演练模式：只打印命令，不执行 / dry run: commands only\n环境 / environment: ${envId}\n`);
+  else console.log(`部署到云开发环境 ${envId}：${names.join(', ')}\n（如果 tcb 提示“您已登录”，用的是本机已有的登录；要换账号先运行 npx --yes --package=${TCB_CLI} tcb logout）`);
   console.log(DEPLOY_SETTINGS.map((setting) => `${setting.name}=${process.env[setting.name]}`).join('  '));
   runCommands(commands, { dryRun, cwd: root });
+  await runProbe(names, invoke, envId, dryRun);
   console.log(AFTER_DEPLOY);
-  if (!dryRun) console.log(`\n完成：${names.length} 个云函数已部署到 ${process.env.TCB_ENV_ID}。/ Done.`);
+  if (!dryRun) console.log(`\n完成：${names.length} 个云函数已部署到 ${envId}。/ Done.`);
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((error: unknown) => failWith([`部署失败：${error instanceof Error ? error.message : String(error)}\n    Deploy failed.`], '部署失败 / Deploy failed'));
+}

@@ -66,7 +66,8 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
     backgroundColor: '#f6f6f6',
   },
-  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  // Only what the app calls (services/location.ts): WeChat reviews every API declared here.
+  requiredPrivateInfos: ['getLocation'],
   // WeChat asks for consent to the privacy guide the first time a private API is used (see PrivacyConsent).
   __usePrivacyCheck__: true,
   permission: {

@@ -110,6 +110,75 @@ describe('CloudBase document database translation (real SDK, fake wire)', () => 
     await expect(db.direct.get('users', 'u1')).rejects.toBeInstanceOf(CloudbaseError);
   });
 
+  describe('what the SDK really sends for writes (pinned, so a change of SDK version shows here)', () => {
+    const written = () =>
+      openWire(({ api }) => {
+        if (api === 'database.startTransaction') return { transactionId: 'tx7', requestId: 'r' };
+        if (api === 'database.getDocument' || api === 'database.aggregateDocuments') return list([]);
+        return { data: { updated: 1, deleted: 1, upsert_id: null }, updated: 1, deleted: 1, requestId: 'r' };
+      });
+
+    test('update: a nested object is sent as dot paths (so it merges into the stored one), an empty object is dropped; arrays, null and geo points go whole', async () => {
+      const { db, calls } = written();
+      await db.direct.update('deliberations', 'd1', { decision: { text: '同意', project: { id: 'p1' } }, tally: [3, 1], empty: {}, closedAt: null, point: { type: 'Point', coordinates: [120, 30] } });
+      expect(calls).toHaveLength(1);
+      expect(calls[0].params).toMatchObject({ collectionName: 'p_deliberations', merge: true, upsert: false });
+      expect(calls[0].params.transactionId).toBeUndefined();
+      const data = parse(calls[0].params.data) as { $set: Record<string, unknown> };
+      expect(Object.keys(data)).toEqual(['$set']);
+      expect(data.$set).toEqual({ 'decision.text': '同意', 'decision.project.id': 'p1', tally: [3, 1], closedAt: null, point: { type: 'Point', coordinates: [120, 30] } });
+      // Consequences for callers: `{ empty: {} }` leaves the stored value as it was, and a key missing
+      // from a nested object is kept. Repositories that must replace a nested object use set.
+      expect(data.$set).not.toHaveProperty('empty');
+      expect(data.$set).not.toHaveProperty('decision');
+    });
+
+    test('set: the whole document as it is, empty objects included, replacing the stored one (merge false, upsert)', async () => {
+      const { db, calls } = written();
+      await db.direct.set('communities', { _id: 'c1', settings: {}, earningRules: { caps: { daily: 10 } } });
+      expect(calls[0].params).toMatchObject({ collectionName: 'p_communities', merge: false, upsert: true });
+      expect(parse(calls[0].params.data)).toEqual({ settings: {}, earningRules: { caps: { daily: 10 } } });
+    });
+
+    test('inside a transaction every document operation carries its transaction id, and queries made meanwhile carry none', async () => {
+      const { db, calls } = written();
+      await db.transaction(async (session) => {
+        await session.get('accounts', 'a1');
+        await session.set('holds', { _id: 'h1', status: 'pending' });
+        await session.update('accounts', 'a1', { balance: 3 });
+        await session.remove('used_codes', 'u1');
+        await db.find('holds', { status: 'pending' }, { limit: 10 });
+        await db.count('holds', { status: 'pending' });
+        await db.geoNear({ collection: 'members', field: 'homePoint', near: { type: 'Point', coordinates: [120, 30] }, maxDistanceM: 1000, where: {}, limit: 3 });
+      });
+      expect(calls.map((call) => [call.api, call.params.transactionId])).toEqual([
+        ['database.startTransaction', undefined],
+        ['database.getDocument', 'tx7'],
+        ['database.modifyDocument', 'tx7'],
+        ['database.modifyDocument', 'tx7'],
+        ['database.removeDocument', 'tx7'],
+        ['database.getDocument', undefined],
+        ['database.calculateDocument', undefined],
+        ['database.aggregateDocuments', undefined],
+        ['database.commitTransaction', 'tx7'],
+      ]);
+      // Document operations address one document by id; queries are WHERE queries on committed data.
+      expect(calls.filter((call) => call.params.transactionId && call.api !== 'database.commitTransaction').every((call) => call.params.queryType === 'DOC')).toBe(true);
+      expect(calls[5].params.queryType).toBe('WHERE');
+      const stages = calls[7].params.stages as { stageKey: string }[];
+      expect(stages[0].stageKey).toBe('$geoNear');
+    });
+
+    test('outside a transaction nothing carries a transaction id', async () => {
+      const { db, calls } = written();
+      await db.direct.get('accounts', 'a1');
+      await db.direct.update('accounts', 'a1', { balance: 1 });
+      await db.direct.remove('accounts', 'a1');
+      await db.find('accounts', {}, { limit: 1 });
+      expect(calls.map((call) => call.params.transactionId)).toEqual([undefined, undefined, undefined, undefined]);
+    });
+  });
+
   describe('transactions', () => {
     function transactionalWire(options: { conflicts: number }) {
       let conflicts = options.conflicts;
@@ -167,16 +236,31 @@ describe('CloudBase document database translation (real SDK, fake wire)', () => 
       expect(calls.map((call) => call.api)).toEqual(['database.startTransaction', 'database.getDocument', 'database.abortTransaction']);
     });
 
-    test('endless conflicts give up after the retry budget', async () => {
-      const { db } = transactionalWire({ conflicts: 1000 });
+    test('endless conflicts give up after the retry budget and answer CONFLICT, asking to try again later', async () => {
+      const { db, calls } = transactionalWire({ conflicts: 1000 });
       let runs = 0;
-      await expect(
-        db.transaction(async (session) => {
+      const failure = db
+        .transaction(async (session) => {
           runs++;
           await session.update('accounts', 'a1', { balance: 4 });
-        }),
-      ).rejects.toMatchObject({ code: 'DATABASE_TRANSACTION_CONFLICT' });
+        })
+        .catch((error: unknown) => error);
+      const error = await failure;
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('请稍后重试') });
       expect(runs).toBe(CONFLICT_RETRIES + 1);
+      // Nothing was committed; the last attempt was rolled back.
+      expect(calls.filter((call) => call.api === 'database.commitTransaction')).toEqual([]);
+      expect(calls[calls.length - 1].api).toBe('database.abortTransaction');
+    });
+
+    test('a commit the database refuses as a conflict, on every try, is CONFLICT too', async () => {
+      const { db } = openWire(({ api }) => {
+        if (api === 'database.startTransaction') return { transactionId: 'tx9', requestId: 'r' };
+        if (api === 'database.commitTransaction') return { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'commit conflict' };
+        return { data: { updated: 1, upsert_id: null }, requestId: 'r' };
+      });
+      await expect(db.transaction(async (session) => session.update('accounts', 'a1', { balance: 1 }))).rejects.toMatchObject({ code: 'CONFLICT' });
     });
   });
 });

@@ -3,10 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import shippedTemplates from '../../config/subscribe-templates.json';
 import { openSqliteStore, type SqliteStore } from '../../src/server/adapters/sqlite/sqlite-store';
+import { isDeployerCall } from '../../src/server/adapters/cloudbase/cloudbase-runtime';
+import { answerProbe, classifyProbeError, isProbeEvent, PROBE_OPENID, PROBE_SCENE, PROBE_TEXT, probeCloudCalls } from '../../src/server/adapters/cloudbase/wechat/cloud-call-probe';
 import { createCloudFiles, EXPORT_TTL_S } from '../../src/server/adapters/cloudbase/wechat/cloud-files';
 import { createMsgSecCheck, MSG_SEC_CHECK_MAX_CHARS } from '../../src/server/adapters/cloudbase/wechat/msg-sec-check';
 import { createSubscribeNotifier, parseSubscribeTemplates } from '../../src/server/adapters/cloudbase/wechat/subscribe-notifier';
 import type {
+  AccountTemplate,
   GetUnlimitedParams,
   MiniprogramState,
   MsgSecCheckParams,
@@ -16,8 +19,9 @@ import type {
   WxCloud,
 } from '../../src/server/adapters/cloudbase/wechat/wx-cloud';
 import { envSetting, wxErrorCode } from '../../src/server/adapters/cloudbase/wechat/wx-cloud';
-import { createWxQrCodes, qrCloudPath, sceneFileName } from '../../src/server/adapters/cloudbase/wechat/wx-qr-codes';
+import { createWxQrCodes, qrCloudPath, qrImageFormat, sceneFileName } from '../../src/server/adapters/cloudbase/wechat/wx-qr-codes';
 import type { Clock, OutboxRecord, Runtime } from '../../src/server/ports';
+import { pushSetupProblemOf } from '../../src/server/use-cases/scheduler/deliver-outbox';
 import { AppError } from '../../src/shared/errors';
 import { seedCommunities, T0 } from '../store/fixtures';
 
@@ -40,6 +44,7 @@ const ENV_BUCKET = 'prod-7g2k.7072-prod-7g2k-1320000000';
 
 interface CallParams {
   'subscribeMessage.send': SubscribeSendParams;
+  'subscribeMessage.getTemplateList': Record<string, never>;
   'wxacode.getUnlimited': GetUnlimitedParams;
   'security.msgSecCheck': MsgSecCheckParams;
   uploadFile: { cloudPath: string; bytes: number };
@@ -56,6 +61,11 @@ class FakeWxCloud implements WxCloud {
   sendFailures: Error[] = [];
   /** Answers of the next msgSecCheck calls, in order (an Error is thrown). */
   secAnswers: (MsgSecCheckResult | Error)[] = [];
+  /** What getTemplateList answers: the account's templates, or this error. */
+  accountTemplates: AccountTemplate[] = [];
+  templateListFailure: Error | null = null;
+  /** Thrown by every getUnlimited call when set. */
+  codeFailure: Error | null = null;
 
   readonly openapi: WxCloud['openapi'] = {
     subscribeMessage: {
@@ -65,11 +75,18 @@ class FakeWxCloud implements WxCloud {
         if (failure) throw failure;
         return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' };
       },
+      getTemplateList: async (params) => {
+        this.calls.push({ api: 'subscribeMessage.getTemplateList', params });
+        if (this.templateListFailure) throw this.templateListFailure;
+        return { data: this.accountTemplates, errCode: 0, errMsg: 'openapi.subscribeMessage.getTemplateList:ok' };
+      },
     },
     wxacode: {
       getUnlimited: async (params) => {
         this.calls.push({ api: 'wxacode.getUnlimited', params });
-        return { contentType: 'image/png', buffer: Buffer.from(`\x89PNG ${params.scene}`), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' };
+        if (this.codeFailure) throw this.codeFailure;
+        // What WeChat sends by default: a JPEG (its SOI marker, then a JFIF header).
+        return { contentType: 'image/jpeg', buffer: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from(`JFIF ${params.scene}`)]), errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok' };
       },
     },
     security: {
@@ -273,9 +290,34 @@ describe('subscribe-message notifier', () => {
     await grant('resident1', ['progress']);
     const push = notifier({ templates: broken[0] });
     expect(logged[0]).toMatchObject({ level: 'error' });
-    await expect(push.deliver(message())).rejects.toThrow(/subscribe-templates\.json/);
+    const failure = await push.deliver(message()).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/subscribe-templates\.json/);
+    // A set-up problem: the scheduler backs off and tells the admins instead of retrying every minute.
+    expect(pushSetupProblemOf(failure)).toMatchObject({ kind: 'configuration', code: null, hint: expect.stringContaining('重新部署') });
     expect(await push.deliver(message({ kind: 'welcome' }))).toBe('inbox');
     expect(await remaining('resident1', 'progress')).toBe(1);
+  });
+
+  test.each([
+    [-604101, 'permission', 'function has no permission to call this API'],
+    [-604104, 'permission', 'illegal source of invocation'],
+    [48001, 'configuration', 'api unauthorized'],
+    [40037, 'configuration', 'invalid template_id'],
+    [41030, 'configuration', 'invalid page'],
+  ] as const)('WeChat %s is a set-up problem (%s): thrown as such, the authorisation given back', async (code, kind, errMsg) => {
+    await grant('resident1', ['progress']);
+    cloud.sendFailures.push(new CloudSDKError(code, errMsg));
+    const failure = await notifier().deliver(message()).catch((error: unknown) => error);
+    expect(pushSetupProblemOf(failure)).toEqual({ kind, code, hint: expect.stringMatching(/[\u4e00-\u9fa5]/) });
+    expect(await remaining('resident1', 'progress')).toBe(1);
+    if (code === -604101) expect((failure as Error).message).toContain('npm run deploy -- scheduler');
+  });
+
+  test('a passing failure carries no set-up problem (plain retry with back-off)', async () => {
+    await grant('resident1', ['progress']);
+    cloud.sendFailures.push(new CloudSDKError(-1, 'system error'));
+    expect(pushSetupProblemOf(await notifier().deliver(message()).catch((error: unknown) => error))).toBeNull();
   });
 });
 
@@ -318,8 +360,8 @@ describe('mini-program codes', () => {
   test('made once with getUnlimited, stored in cloud storage, then reused: later asks only sign a link', async () => {
     const first = await qr().imageUrl('c=c_demo');
     expect(cloud.callsTo('wxacode.getUnlimited')).toEqual([{ scene: 'c=c_demo', page: 'pages/join/index', checkPath: false, envVersion: 'release' }]);
-    expect(cloud.callsTo('uploadFile')).toEqual([{ cloudPath: 'qrcodes/c_3Dc_5Fdemo.png', bytes: expect.any(Number) }]);
-    expect(first).toMatch(/^https:\/\/.+\/qrcodes\/c_3Dc_5Fdemo\.png\?sign=/);
+    expect(cloud.callsTo('uploadFile')).toEqual([{ cloudPath: 'qrcodes/c_3Dc_5Fdemo.jpg', bytes: expect.any(Number) }]);
+    expect(first).toMatch(/^https:\/\/.+\/qrcodes\/c_3Dc_5Fdemo\.jpg\?sign=/);
 
     const again = await qr().imageUrl('c=c_demo');
     expect(again).toBe(first);
@@ -333,7 +375,7 @@ describe('mini-program codes', () => {
   test('a code for the trial version is kept apart from the released one', async () => {
     await qr('trial').imageUrl('c=c_demo');
     expect(cloud.callsTo('wxacode.getUnlimited')[0]).toMatchObject({ envVersion: 'trial' });
-    expect(cloud.callsTo('uploadFile')[0].cloudPath).toBe('qrcodes/trial/c_3Dc_5Fdemo.png');
+    expect(cloud.callsTo('uploadFile')[0].cloudPath).toBe('qrcodes/trial/c_3Dc_5Fdemo.jpg');
     await qr('release').imageUrl('c=c_demo');
     expect(cloud.callsTo('wxacode.getUnlimited')).toHaveLength(2);
   });
@@ -346,10 +388,29 @@ describe('mini-program codes', () => {
     await expect(qr().imageUrl('c=' + 'x'.repeat(30))).resolves.toMatch(/^https:/);
   });
 
+  test('the stored file is named by the format WeChat sent: JPEG by default; a PNG keeps its own extension; anything else is refused', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xdb, 0x00]);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00]);
+    expect(qrImageFormat(jpeg)).toBe('jpg');
+    expect(qrImageFormat(png)).toBe('png');
+    expect(qrImageFormat(Buffer.from('{"errcode":40001}'))).toBeNull();
+
+    cloud.openapi.wxacode.getUnlimited = async (params) => {
+      cloud.calls.push({ api: 'wxacode.getUnlimited', params });
+      return { contentType: 'image/png', buffer: png };
+    };
+    await qr().imageUrl('c=c_png');
+    expect(cloud.callsTo('uploadFile').map((call) => call.cloudPath)).toEqual(['qrcodes/c_3Dc_5Fpng.png']);
+
+    cloud.openapi.wxacode.getUnlimited = async () => ({ contentType: 'application/json', buffer: Buffer.from('{"errcode":45009}') });
+    await expect(qr().imageUrl('c=c_json')).rejects.toThrow(/returned no image/);
+    expect(cloud.callsTo('uploadFile')).toHaveLength(1);
+  });
+
   test('file names are one to one with scenes; the page URL is the join page with the scene', () => {
     expect(sceneFileName('c=c_1')).toBe('c_3Dc_5F1');
     expect(sceneFileName('c_3Dc')).not.toBe(sceneFileName('c=c'));
-    expect(qrCloudPath("inv=A1!#$&'()*+,/:;=?@-._~", 'release')).toMatch(/^qrcodes\/[A-Za-z0-9_-]+\.png$/);
+    expect(qrCloudPath("inv=A1!#$&'()*+,/:;=?@-._~", 'release')).toMatch(/^qrcodes\/[A-Za-z0-9_-]+\.jpg$/);
     expect(qr().pageUrl('c=c_demo')).toBe('pages/join/index?scene=c%3Dc_demo');
   });
 });
@@ -358,12 +419,13 @@ describe('cloud files', () => {
   const files = () => createCloudFiles({ cloud, clock });
   const photo = `cloud://${ENV_BUCKET}/photos/1762045200000-k3j9x0a1.jpg`;
 
-  test('an export is uploaded under an unguessable name and shared as a one-day link', async () => {
+  test('an export is uploaded under an unguessable name and handed over as its fileID (fetched by Taro.cloud.downloadFile, no domain whitelist)', async () => {
     const saved = await files().saveExport('幸福里社区-民意民盼台账-2026-10.xlsx', new Uint8Array([80, 75, 3, 4]));
     const [upload] = cloud.callsTo('uploadFile');
     expect(upload).toEqual({ cloudPath: expect.stringMatching(/^exports\/2026-11-02\/[0-9a-f]{32}-幸福里社区-民意民盼台账-2026-10\.xlsx$/), bytes: 4 });
-    expect(cloud.callsTo('getTempFileURL')).toEqual([{ fileList: [{ fileID: `cloud://${ENV_BUCKET}/${upload.cloudPath}`, maxAge: EXPORT_TTL_S }] }]);
-    expect(saved).toEqual({ url: expect.stringMatching(/^https:\/\/.+\.xlsx\?sign=s1&t=86400$/), expiresAt: T0 + 24 * 60 * 60 * 1000 });
+    // No https link: Taro.downloadFile on one would need the storage domain whitelisted in the released app.
+    expect(cloud.callsTo('getTempFileURL')).toEqual([]);
+    expect(saved).toEqual({ url: `cloud://${ENV_BUCKET}/${upload.cloudPath}`, expiresAt: T0 + EXPORT_TTL_S * 1000 });
 
     const second = await files().saveExport('幸福里社区-民意民盼台账-2026-10.xlsx', new Uint8Array([1]));
     expect(second.url).not.toBe(saved.url);
@@ -400,5 +462,79 @@ describe('wx-cloud helpers', () => {
     expect(envSetting('WX_ENV_VERSION', ' trial ', ['release', 'trial', 'develop'], 'release')()).toBe('trial');
     const typo = envSetting('WX_MINIPROGRAM_STATE', 'fromal', ['formal', 'trial', 'developer'], 'formal');
     expect(() => typo()).toThrow(/WX_MINIPROGRAM_STATE=fromal/);
+  });
+});
+
+describe('deploy probe of the cloud calls', () => {
+  const options = (templates: unknown = TEMPLATES) => ({ cloud, envVersion: () => 'release' as const, miniprogramState: () => 'formal' as const, templates });
+  const account: AccountTemplate[] = [
+    { priTmplId: 'tmpl-task-001', title: '新任务提醒', content: '任务名称:{{thing1.DATA}}\n任务内容:{{thing2.DATA}}\n时间:{{time3.DATA}}\n', type: 2 },
+    { priTmplId: 'tmpl-progress-002', title: '服务进度通知', content: '事项:{{thing1.DATA}}\n状态:{{phrase2.DATA}}\n时间:{{time3.DATA}}\n编号:{{character_string4.DATA}}\n', type: 2 },
+  ];
+  const noPermission = (api: string) => new CloudSDKError(-604101, `openapi.${api}:fail function has no permission to call this API`);
+
+  test('each declared cloud call is tried once with fixed input; WeChat answering about the made-up openid means the permission is in effect', async () => {
+    cloud.secAnswers.push(new CloudSDKError(40003, 'invalid openid'));
+    cloud.sendFailures.push(new CloudSDKError(40003, 'invalid openid'));
+    cloud.accountTemplates = account;
+    const report = await probeCloudCalls('all', ['security.msgSecCheck', 'wxacode.getUnlimited', 'subscribeMessage.send', 'subscribeMessage.getTemplateList'], options());
+    expect(report.checks.map((check) => [check.api, check.status])).toEqual([
+      ['subscribeMessage.send', 'ok'],
+      ['subscribeMessage.getTemplateList', 'ok'],
+      ['wxacode.getUnlimited', 'ok'],
+      ['security.msgSecCheck', 'ok'],
+    ]);
+    expect(cloud.callsTo('security.msgSecCheck')).toEqual([{ version: 2, openid: PROBE_OPENID, scene: 2, content: PROBE_TEXT }]);
+    expect(cloud.callsTo('wxacode.getUnlimited')).toEqual([{ scene: PROBE_SCENE, page: 'pages/join/index', checkPath: false, envVersion: 'release' }]);
+    expect(cloud.callsTo('subscribeMessage.send')).toEqual([expect.objectContaining({ touser: PROBE_OPENID, templateId: 'tmpl-task-001' })]);
+    // Nothing is stored: the probe's code is thrown away.
+    expect(cloud.callsTo('uploadFile')).toEqual([]);
+  });
+
+  test('-604101 is reported per API, and the other checks still run', async () => {
+    cloud.secAnswers.push(noPermission('security.msgSecCheck'));
+    cloud.codeFailure = noPermission('wxacode.getUnlimited');
+    const report = await probeCloudCalls('community', ['wxacode.getUnlimited', 'security.msgSecCheck'], options());
+    expect(report).toEqual({
+      function: 'community',
+      checks: [
+        { api: 'wxacode.getUnlimited', status: 'no_permission', code: -604101, detail: expect.stringContaining('-604101') },
+        { api: 'security.msgSecCheck', status: 'no_permission', code: -604101, detail: expect.stringContaining('-604101') },
+      ],
+    });
+  });
+
+  test('the templates are checked against the account: a missing id or field is misconfigured; none configured is skipped', async () => {
+    cloud.accountTemplates = [account[0]];
+    const missing = await probeCloudCalls('scheduler', ['subscribeMessage.getTemplateList'], options());
+    expect(missing.checks[0]).toMatchObject({ status: 'misconfigured', detail: expect.stringContaining('tmpl-progress-002 不在小程序的“我的模板”里') });
+
+    cloud.accountTemplates = [account[0], { ...account[1], content: '事项:{{thing1.DATA}}\n时间:{{time3.DATA}}\n' }];
+    const fields = await probeCloudCalls('scheduler', ['subscribeMessage.getTemplateList'], options());
+    expect(fields.checks[0]).toMatchObject({ status: 'misconfigured', detail: expect.stringContaining('没有字段 phrase2、character_string4') });
+
+    const none = await probeCloudCalls('scheduler', ['subscribeMessage.send', 'subscribeMessage.getTemplateList'], options(shippedTemplates));
+    expect(none.checks.map((check) => check.status)).toEqual(['skipped', 'skipped']);
+    expect(cloud.callsTo('subscribeMessage.send')).toEqual([]);
+  });
+
+  test('what cannot be told from the deploy machine is unverifiable, not a pass; 48001 and -604100 are misconfigured', () => {
+    expect(classifyProbeError('security.msgSecCheck', new CloudSDKError(-604104, 'illegal source of invocation'))).toMatchObject({ status: 'unverifiable' });
+    expect(classifyProbeError('security.msgSecCheck', new CloudSDKError(-604102, 'call open API timeout'))).toMatchObject({ status: 'unverifiable' });
+    expect(classifyProbeError('security.msgSecCheck', new Error('getaddrinfo EAI_AGAIN'))).toMatchObject({ status: 'unverifiable', code: null });
+    expect(classifyProbeError('subscribeMessage.send', new CloudSDKError(48001, 'api unauthorized'))).toMatchObject({ status: 'misconfigured' });
+    expect(classifyProbeError('subscribeMessage.send', new CloudSDKError(-604100, 'API not found'))).toMatchObject({ status: 'misconfigured' });
+    expect(classifyProbeError('subscribeMessage.send', new CloudSDKError(40003, 'invalid openid'))).toMatchObject({ status: 'ok' });
+  });
+
+  test('only the deployer may probe; any other event is not a probe', async () => {
+    expect(await answerProbe('requests', ['security.msgSecCheck'], options(), false)).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '部署自检只能由部署脚本调用' } });
+    expect(cloud.calls).toEqual([]);
+    expect(isProbeEvent({ probe: 'cloud-calls' })).toBe(true);
+    expect(isProbeEvent({ action: 'probe', data: {} })).toBe(false);
+    expect(isDeployerCall({ probe: 'cloud-calls' }, { openid: null, uid: null })).toBe(true);
+    expect(isDeployerCall({ probe: 'cloud-calls' }, { openid: 'o-user', uid: null })).toBe(false);
+    expect(isDeployerCall({ probe: 'cloud-calls' }, { openid: null, uid: 'web-uid' })).toBe(false);
+    expect(isDeployerCall({ probe: 'cloud-calls', httpMethod: 'POST', headers: {} }, { openid: null, uid: null })).toBe(false);
   });
 });

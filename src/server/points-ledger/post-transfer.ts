@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { newId } from '../ids';
 import { payloadHash as hashPayload } from '../payload-hash';
-import type { AccountKind, PostingRecord, Tx } from '../ports';
+import type { AccountKind, AccountRecord, PostingRecord, Tx } from '../ports';
 import { accountIdOf } from './accounts';
 
 export interface AccountRef {
@@ -38,14 +38,19 @@ export async function postTransfer(tx: Tx, transfer: Transfer, at: number): Prom
   if (debitAccountId === creditAccountId) throw new AppError('VALIDATION_FAILED', '转出和转入账户不能相同');
 
   const payloadHash = transferHash(transfer);
-  const existing = await tx.ledger.findPostingByKey(transfer.idempotencyKey);
+  // Read together (one round trip on CloudBase); the accounts are only touched when the key is new.
+  const [existing, debitAccount, creditAccount] = await Promise.all([
+    tx.ledger.findPostingByKey(transfer.idempotencyKey),
+    tx.ledger.getAccount(debitAccountId),
+    tx.ledger.getAccount(creditAccountId),
+  ]);
   if (existing) {
     if (existing.payloadHash !== payloadHash) throw new AppError('CONFLICT', '这笔积分记录已存在且内容不同，请核对后重试');
     return existing;
   }
 
-  const debit = await ensureAccount(tx, transfer.communityId, transfer.from);
-  const credit = await ensureAccount(tx, transfer.communityId, transfer.to);
+  const debit = await ensureAccount(tx, transfer.communityId, transfer.from, debitAccount);
+  const credit = await ensureAccount(tx, transfer.communityId, transfer.to, creditAccount);
   const debited = await tx.ledger.moveAccount(debit.id, -transfer.amount, transfer.fromHold ? -transfer.amount : 0);
   if (!debited) throw insufficientPoints(debit.balance - debit.held, transfer.amount);
   if (!(await tx.ledger.moveAccount(credit.id, transfer.amount, 0))) throw new AppError('INTERNAL', '积分入账失败');
@@ -84,9 +89,10 @@ export function insufficientPoints(available: number, needed: number): AppError 
   return new AppError('INSUFFICIENT_POINTS', `积分不足：可用 ${Math.max(0, available)} 分，需要 ${needed} 分`);
 }
 
-export async function ensureAccount(tx: Tx, communityId: string, ref: AccountRef) {
+/** `known` is the account as already read in this transaction (null: read and absent); left out, it is read here. */
+export async function ensureAccount(tx: Tx, communityId: string, ref: AccountRef, known?: AccountRecord | null) {
   const id = accountIdOf(ref.kind, ref.ownerId);
-  const existing = await tx.ledger.getAccount(id);
+  const existing = known === undefined ? await tx.ledger.getAccount(id) : known;
   if (existing) {
     if (existing.communityId !== communityId) throw new AppError('FORBIDDEN', '不能在不同社区之间转移积分');
     return existing;

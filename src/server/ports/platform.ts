@@ -26,8 +26,14 @@ export interface OutboxRepo {
   listForUser(userId: string, page: TPageInput): Promise<Page<OutboxRecord>>;
   countUnread(userId: string): Promise<number>;
   markRead(userId: string, ids: readonly string[], at: number): Promise<number>;
-  listUndelivered(limit: number): Promise<OutboxRecord[]>;
+  /**
+   * Undelivered messages, oldest first. With `dueAt`, only those due then: never tried, or deferred
+   * (`deferDelivery`) to no later than `dueAt`, ordered by when they became due.
+   */
+  listUndelivered(limit: number, dueAt?: number): Promise<OutboxRecord[]>;
   markDelivered(id: string, channel: string, at: number): Promise<void>;
+  /** A push failed: the message stays undelivered and is not due again before `retryAt`. */
+  deferDelivery(id: string, retryAt: number): Promise<void>;
 }
 
 /**
@@ -45,8 +51,25 @@ export interface SubscriptionRepo {
 }
 
 export interface Notifier {
-  /** Pushes one outbox message; returns the channel it went out on. */
+  /**
+   * Pushes one outbox message; returns the channel it went out on. Throws when it could not: a
+   * passing failure as any error, a set-up problem as an error carrying `pushSetup` (see below).
+   */
   deliver(message: OutboxRecord): Promise<string>;
+}
+
+/**
+ * Why no push can go out until someone fixes the set-up: the function lacks the cloud-call
+ * permission (-604101), or the mini-program or template configuration is wrong (48001, a bad
+ * template id). A notifier throws an error with this as its `pushSetup`; the scheduler then tells
+ * the community's admins and backs off instead of retrying every minute.
+ */
+export interface PushSetupProblem {
+  kind: 'permission' | 'configuration';
+  /** WeChat's error code, when it gave one. */
+  code: number | null;
+  /** What to do, in Chinese, for the admins' inbox. */
+  hint: string;
 }
 
 /** Where a QR code for a scene can be fetched, and the page it opens. */
@@ -58,7 +81,7 @@ export interface QrCodes {
 export interface Files {
   exists(fileId: string): Promise<boolean>;
   urlFor(fileId: string): string;
-  /** Stores a generated export and returns a temporary download link (cloud storage in production). */
+  /** Stores a generated export and returns where to fetch it: a temporary link locally, the cloud fileID in production. */
   saveExport(fileName: string, bytes: Uint8Array): Promise<{ url: string; expiresAt: number }>;
 }
 

@@ -1,4 +1,5 @@
 import type { init } from '@cloudbase/node-sdk';
+import { AppError } from '../../../shared/errors';
 import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoPoint, Where } from './doc-db';
 import { isGeoPoint } from './doc-db';
 
@@ -11,6 +12,15 @@ type Collection = ReturnType<CloudbaseDb['collection']>;
 export const PAGE_SIZE = 100;
 /** How often a transaction is re-run after a write conflict before giving up. */
 export const CONFLICT_RETRIES = 5;
+/** The SDK's code for a write that lost to a concurrent transaction. */
+export const TRANSACTION_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+/** What the caller reads when every retry lost: the same request later is likely to go through. */
+export const CONFLICT_EXHAUSTED_MESSAGE = '同时操作的人较多，这次没有保存成功，请稍后重试';
+
+/** A conflict the SDK gave up on, as our `checked` throws it or as the SDK throws a refused commit (`{ code, message }`). */
+export function isTransactionConflict(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === TRANSACTION_CONFLICT;
+}
 
 /** The SDK's transaction handle (typed `any` there): documents are reached through its `collection()`. */
 interface TransactionHandle {
@@ -187,9 +197,15 @@ export function createNodeSdkDocDb(db: CloudbaseDb, options: { collectionPrefix?
       return result.data.map((item) => fromStored(item) as Doc & { distance: number });
     },
 
-    transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {
+    async transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {
       const run = db.runTransaction as RunTransaction;
-      return run.call<CloudbaseDb, [(transaction: TransactionHandle) => Promise<T>, number], Promise<T>>(db, (transaction) => work(transactionSession(db, transaction, prefix)), CONFLICT_RETRIES);
+      try {
+        return await run.call<CloudbaseDb, [(transaction: TransactionHandle) => Promise<T>, number], Promise<T>>(db, (transaction) => work(transactionSession(db, transaction, prefix)), CONFLICT_RETRIES);
+      } catch (error) {
+        // Every retry lost to a concurrent writer: nothing was written, and trying again later is the remedy.
+        if (isTransactionConflict(error)) throw new AppError('CONFLICT', CONFLICT_EXHAUSTED_MESSAGE);
+        throw error;
+      }
     },
   };
 }

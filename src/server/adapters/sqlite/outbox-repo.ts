@@ -8,7 +8,11 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
     VALUES (@id, @userId, @kind, @title, @body, @requestId, @createdAt, @readAt, @deliveredAt, @channel)`);
   const unread = db.prepare('SELECT COUNT(*) AS n FROM outbox WHERE user_id = ? AND read_at IS NULL');
   const undelivered = db.prepare('SELECT * FROM outbox WHERE delivered_at IS NULL ORDER BY created_at LIMIT ?');
+  const due = db.prepare(
+    'SELECT * FROM outbox WHERE delivered_at IS NULL AND COALESCE(retry_at, created_at) <= ? ORDER BY COALESCE(retry_at, created_at), created_at, id LIMIT ?',
+  );
   const delivered = db.prepare('UPDATE outbox SET delivered_at = ?, channel = ? WHERE id = ? AND delivered_at IS NULL');
+  const deferred = db.prepare('UPDATE outbox SET retry_at = ? WHERE id = ? AND delivered_at IS NULL');
   const keyOf = (message: OutboxRecord) => ({ createdAt: message.createdAt, id: message.id });
   return {
     async enqueue(message) {
@@ -30,11 +34,15 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
         .prepare(`UPDATE outbox SET read_at = ? WHERE user_id = ? AND read_at IS NULL AND id IN (${ids.map(() => '?').join(', ')})`)
         .run(at, userId, ...ids).changes;
     },
-    async listUndelivered(limit) {
-      return (undelivered.all(limit) as Row[]).map(toOutbox);
+    async listUndelivered(limit, dueAt) {
+      const rows = dueAt === undefined ? undelivered.all(limit) : due.all(dueAt, limit);
+      return (rows as Row[]).map(toOutbox);
     },
     async markDelivered(id, channel, at) {
       delivered.run(at, channel, id);
+    },
+    async deferDelivery(id, retryAt) {
+      deferred.run(retryAt, id);
     },
   };
 }

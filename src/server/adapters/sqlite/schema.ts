@@ -526,4 +526,9 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
     PRIMARY KEY (user_id, template_key)
   );
   `,
+  // A failed push waits its back-off before it is due again (scheduler/deliver-outbox.ts).
+  `
+  ALTER TABLE outbox ADD COLUMN retry_at INTEGER;
+  CREATE INDEX outbox_due ON outbox(COALESCE(retry_at, created_at), created_at, id) WHERE delivered_at IS NULL;
+  `,
 ];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock, Files } from '../../../ports';
 import type { WxCloud } from './wx-cloud';
 
-/** Export links live a day, like the local host's. */
+/** Exports are offered for a day, like the local host's links (the stored file stays until storage is cleaned). */
 export const EXPORT_TTL_S = 24 * 60 * 60;
 /** An existence check only needs a link that is never handed out. */
 const CHECK_TTL_S = 60;
@@ -34,7 +34,11 @@ export interface CloudFilesOptions {
 /**
  * Files on CloudBase storage. Photos are uploaded by the mini-program itself and referenced by their
  * `cloud://` fileID, which WeChat's <Image> shows directly, so `urlFor` hands the fileID back.
- * Exports are uploaded here under an unguessable name and shared as a one-day signed link.
+ * Exports are uploaded here under an unguessable name and handed over as their fileID too: the
+ * mini-program fetches it with `Taro.cloud.downloadFile` (services/download.ts), which needs no
+ * download domain whitelisted, where a signed https link would need `Taro.downloadFile` and the
+ * storage domain in 开发管理 → 服务器域名. Either way the file is read under the storage rule, which
+ * photos already need to be 所有用户可读 (setup-database checks it).
  */
 export function createCloudFiles(options: CloudFilesOptions): Files {
   const { cloud, clock } = options;
@@ -51,9 +55,8 @@ export function createCloudFiles(options: CloudFilesOptions): Files {
       const now = clock.now();
       const cloudPath = `exports/${chinaDate(now)}/${randomBytes(16).toString('hex')}-${fileName.replace(UNSAFE_IN_PATH, '_')}`;
       const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-      const url = await temporaryUrl(cloud, fileID, EXPORT_TTL_S);
-      if (!url) throw new Error(`no temporary link for the export ${fileID}`);
-      return { url, expiresAt: now + EXPORT_TTL_S * 1000 };
+      if (!fileID.startsWith('cloud://')) throw new Error(`cloud storage answered no fileID for the export ${cloudPath}: ${fileID}`);
+      return { url: fileID, expiresAt: now + EXPORT_TTL_S * 1000 };
     },
   };
 }

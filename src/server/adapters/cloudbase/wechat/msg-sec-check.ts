@@ -1,5 +1,5 @@
 import type { ContentCheck, ContentScene, ContentVerdict, Runtime } from '../../../ports';
-import type { MsgSecCheckParams, WxCloud } from './wx-cloud';
+import { wxErrorCode, type MsgSecCheckParams, type WxCloud } from './wx-cloud';
 
 const SCENES: Readonly<Record<ContentScene, MsgSecCheckParams['scene']>> = { profile: 1, comment: 2, forum: 3, social: 4 };
 /** msgSecCheck takes at most 2,500 characters; longer text is checked piece by piece. */
@@ -34,7 +34,9 @@ export function createMsgSecCheck(options: MsgSecCheckOptions): ContentCheck {
       log('warn', 'msgSecCheck answered without a known suggest; held for review', answer);
       return 'review';
     } catch (error) {
-      log('error', 'msgSecCheck failed; held for review', error);
+      if (wxErrorCode(error) === -604101) {
+        log('error', 'msgSecCheck has no cloud-call permission (-604101): every text is held for review until it is applied; run npm run deploy -- --probe-only and follow it', error);
+      } else log('error', 'msgSecCheck failed; held for review', error);
       return 'review';
     }
   }

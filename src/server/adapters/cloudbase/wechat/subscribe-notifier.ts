@@ -2,7 +2,7 @@ import { z } from 'zod';
 import shippedTemplates from '../../../../../config/subscribe-templates.json';
 import { fieldKindOf, templateData } from '../../../../shared/domain/subscribe-fields';
 import { templateKeyForKind, type SubscribeTemplate, type SubscribeTemplates } from '../../../../shared/domain/subscribe-templates';
-import type { Clock, Notifier, OutboxRecord, Runtime, Store } from '../../../ports';
+import type { Clock, Notifier, OutboxRecord, PushSetupProblem, Runtime, Store } from '../../../ports';
 import { wxErrorCode, type MiniprogramState, type WxCloud } from './wx-cloud';
 
 const zSource = z.enum(['title', 'body', 'createdAt']);
@@ -43,14 +43,31 @@ export function parseSubscribeTemplates(raw: unknown): TemplatesParse {
 }
 
 /**
- * WeChat errors that come back the same on every retry for this message or template (bad openid,
- * template id, page or field value; content refused). The scheduler retries a thrown delivery
- * forever and takes the oldest 100 undelivered messages each run, so throwing on these would
- * block every later message: they go to the inbox instead, logged as errors for the admin.
+ * WeChat errors that come back the same on every retry for this one message (bad openid or field
+ * value, content refused): it goes to the inbox instead, logged as an error.
  */
-const PERMANENT_ERRORS = new Set([40003, 40036, 40037, 41030, 47003, 45168]);
+const PERMANENT_ERRORS = new Set([40003, 40036, 47003, 45168]);
 /** No authorisation left on WeChat's side. */
 const NO_AUTHORISATION = 43101;
+
+/**
+ * Errors that stop every push until someone changes the set-up: the cloud-call gateway's (the
+ * function lacks the permission, or cannot call from here) and the mini-program's or templates'
+ * configuration. Retrying them every minute is pointless: the scheduler tells the admins and backs off.
+ */
+export const PUSH_SETUP_ERRORS: ReadonlyMap<number, PushSetupProblem> = new Map([
+  [-604101, { kind: 'permission', code: -604101, hint: '云函数 scheduler 还没有发送订阅消息的云调用权限（-604101）。请部署人员运行 npm run deploy -- scheduler，按部署最后的自检提示处理。' }],
+  [-604104, { kind: 'permission', code: -604104, hint: '云调用被拒绝：调用来源不合法（-604104）。请部署人员检查 scheduler 的定时触发器是否由部署脚本创建，并运行 npm run deploy -- --probe-only 自检。' }],
+  [-604100, { kind: 'configuration', code: -604100, hint: '云调用接口不存在（-604100）。请部署人员更新 wx-server-sdk 后重新部署 scheduler。' }],
+  [48001, { kind: 'configuration', code: 48001, hint: '小程序没有订阅消息接口权限（48001）。请在小程序后台 → 功能 → 订阅消息 开通，并选好模板。' }],
+  [40037, { kind: 'configuration', code: 40037, hint: '订阅消息模板编号无效（40037）。请核对 config/subscribe-templates.json 的 templateId 与小程序后台 → 订阅消息 → 我的模板 一致，然后重新部署。' }],
+  [41030, { kind: 'configuration', code: 41030, hint: '订阅消息要打开的页面不存在（41030）：页面需在已发布的版本里。请先发布小程序，体验期间把 WX_MINIPROGRAM_STATE 设为 trial 后重新部署。' }],
+]);
+
+/** An error that carries its set-up problem, as the scheduler recognises it. */
+export function pushSetupError(problem: PushSetupProblem, detail: string): Error & { pushSetup: PushSetupProblem } {
+  return Object.assign(new Error(`${problem.hint} (${detail})`), { pushSetup: problem });
+}
 
 export interface SubscribeNotifierOptions {
   cloud: Pick<WxCloud, 'openapi'>;
@@ -67,8 +84,8 @@ export interface SubscribeNotifierOptions {
  * Subscribe messages (订阅消息) for the outbox. A message goes out only when its kind has a
  * configured template and the member has an unused one-time authorisation for it; otherwise it
  * stays in the in-app inbox ('inbox'), which lists the outbox anyway. Returns 'subscribe' when
- * WeChat took it; throws on a transient failure, after giving the authorisation back, so the
- * scheduler tries again on its next run.
+ * WeChat took it; throws on a failure, after giving the authorisation back, so the scheduler tries
+ * again after a back-off (an error with `pushSetup` when the set-up, not the moment, is at fault).
  */
 export function createSubscribeNotifier(options: SubscribeNotifierOptions): Notifier {
   const { cloud, store, clock, log } = options;
@@ -90,8 +107,8 @@ export function createSubscribeNotifier(options: SubscribeNotifierOptions): Noti
     async deliver(message) {
       const key = templateKeyForKind(message.kind);
       if (!key) return 'inbox';
-      // A broken template file keeps messages undelivered (and logged each run) rather than dropping pushes.
-      if (!config.ok) throw new Error(config.message);
+      // A broken template file keeps messages undelivered (the admins told, retried with back-off) rather than dropping pushes.
+      if (!config.ok) throw pushSetupError({ kind: 'configuration', code: null, hint: `订阅消息模板配置有误：${config.message}。请部署人员改好 config/subscribe-templates.json 后重新部署。` }, 'template file');
       const template = config.templates[key];
       const templateId = template.templateId.trim();
       if (!templateId) return 'inbox';
@@ -117,6 +134,8 @@ export function createSubscribeNotifier(options: SubscribeNotifierOptions): Noti
           log('error', `subscribe message ${message.id} (${key}) refused by WeChat (${code}); left in the inbox`, error);
           return 'inbox';
         }
+        const setup = code === null ? undefined : PUSH_SETUP_ERRORS.get(code);
+        if (setup) throw pushSetupError(setup, error instanceof Error ? error.message : String(error));
         throw error;
       }
     },

@@ -55,9 +55,23 @@ export interface TempFileItem {
   errMsg?: string;
 }
 
+/** One of the account's subscribe templates (`subscribeMessage.getTemplateList`, camelCased by the SDK). */
+export interface AccountTemplate {
+  priTmplId: string;
+  title: string;
+  /** The keywords as `{{thing1.DATA}}` placeholders. */
+  content: string;
+  example?: string;
+  type?: number;
+}
+
 export interface WxCloud {
   openapi: {
-    subscribeMessage: { send(params: SubscribeSendParams): Promise<{ errCode?: number; errMsg?: string }> };
+    subscribeMessage: {
+      send(params: SubscribeSendParams): Promise<{ errCode?: number; errMsg?: string }>;
+      /** The templates chosen in 功能 → 订阅消息 → 我的模板 (used by the deploy probe only). */
+      getTemplateList(params: Record<string, never>): Promise<{ data?: AccountTemplate[]; errCode?: number; errMsg?: string }>;
+    };
     wxacode: { getUnlimited(params: GetUnlimitedParams): Promise<{ contentType?: string; buffer: Buffer; errCode?: number; errMsg?: string }> };
     security: { msgSecCheck(params: MsgSecCheckParams): Promise<MsgSecCheckResult> };
   };
@@ -100,7 +114,7 @@ function sdk(): WxServerSdk {
 export function createWxCloud(storage: UploadMetadataSource): WxCloud {
   return {
     openapi: {
-      subscribeMessage: { send: (params) => sdk().openapi.subscribeMessage.send(params) },
+      subscribeMessage: { send: (params) => sdk().openapi.subscribeMessage.send(params), getTemplateList: (params) => sdk().openapi.subscribeMessage.getTemplateList(params) },
       wxacode: { getUnlimited: (params) => sdk().openapi.wxacode.getUnlimited(params) },
       security: { msgSecCheck: (params) => sdk().openapi.security.msgSecCheck(params) },
     },

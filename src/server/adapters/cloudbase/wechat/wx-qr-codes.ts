@@ -21,14 +21,25 @@ export function sceneFileName(scene: string): string {
   return Array.from(scene, (char) => (/^[A-Za-z0-9-]$/.test(char) ? char : `_${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)).join('');
 }
 
+/** What `getUnlimited` answers: JPEG unless `isHyaline` (a transparent PNG) is asked for, which we never do. */
+export type QrImageFormat = 'jpg' | 'png';
+
+/** The image format of WeChat's answer, from its first bytes (its `contentType` is not always set); null when it is no image. */
+export function qrImageFormat(image: Buffer): QrImageFormat | null {
+  if (image.length >= 3 && image[0] === 0xff && image[1] === 0xd8 && image[2] === 0xff) return 'jpg';
+  if (image.length >= 8 && image.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  return null;
+}
+
 /**
- * Where a scene's code is stored. Codes for the released version live at `qrcodes/<name>.png`; a
- * code made for the trial or develop version opens that version, so it is kept apart and never
- * reused once the environment switches to release.
+ * Where a scene's code is stored. Codes for the released version live at `qrcodes/<name>.jpg` (the
+ * format WeChat returns them in, so storage serves them as image/jpeg); a code made for the trial or
+ * develop version opens that version, so it is kept apart and never reused once the environment
+ * switches to release.
  */
-export function qrCloudPath(scene: string, envVersion: EnvVersion): string {
+export function qrCloudPath(scene: string, envVersion: EnvVersion, format: QrImageFormat = 'jpg'): string {
   const folder = envVersion === 'release' ? 'qrcodes' : `qrcodes/${envVersion}`;
-  return `${folder}/${sceneFileName(scene)}.png`;
+  return `${folder}/${sceneFileName(scene)}.${format}`;
 }
 
 export interface WxQrCodesOptions {
@@ -39,7 +50,7 @@ export interface WxQrCodesOptions {
 
 /**
  * Mini-program codes (小程序码) from `wxacode.getUnlimited`, opening the join page with the scene.
- * Each scene's PNG is made once and kept in cloud storage; later asks only sign a new temporary link.
+ * Each scene's JPEG is made once and kept in cloud storage; later asks only sign a new temporary link.
  */
 export function createWxQrCodes(options: WxQrCodesOptions): QrCodes {
   const { cloud } = options;
@@ -54,8 +65,10 @@ export function createWxQrCodes(options: WxQrCodesOptions): QrCodes {
       if (stored) return stored;
 
       const code = await cloud.openapi.wxacode.getUnlimited({ scene, page: SCENE_PAGE, checkPath: false, envVersion });
-      if (!Buffer.isBuffer(code.buffer) || code.buffer.length === 0) throw new Error(`wxacode.getUnlimited returned no image for ${scene} (${code.contentType ?? 'no content type'})`);
-      const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: code.buffer });
+      const format = Buffer.isBuffer(code.buffer) ? qrImageFormat(code.buffer) : null;
+      if (!format) throw new Error(`wxacode.getUnlimited returned no image for ${scene} (${code.contentType ?? 'no content type'})`);
+      // A PNG (never asked for) is stored under its own extension: served with the right type, made again on the next ask.
+      const { fileID } = await cloud.uploadFile({ cloudPath: format === 'jpg' ? cloudPath : qrCloudPath(scene, envVersion, format), fileContent: code.buffer });
       const url = await temporaryUrl(cloud, fileID, QR_URL_MAX_AGE_S);
       if (!url) throw new Error(`no temporary link for the new QR code ${fileID}`);
       return url;
