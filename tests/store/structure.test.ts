@@ -651,6 +651,40 @@ describeEachStore('community structure', (kind) => {
       expect(ids).not.toContain('member1');
       expect(ids).not.toContain('m_nohours');
     });
+
+    it('keeps each member\'s load in step as requests are accepted, completed, rated, reassigned, cancelled and reopened', async () => {
+      await buildWorld();
+      const figures = async (memberId: string) => {
+        const found = (await find({ radiusM: 3000, skills: [], excludeMemberIds: [], openTaskCap: 99, householdId: null })).find((entry) => entry.memberId === memberId);
+        return found && { openTasks: found.openTasks, tasksLast30Days: found.tasksLast30Days, averageRating: found.averageRating };
+      };
+      const change = (id: string, from: RequestRecord['state'][], patch: Partial<RequestRecord>) =>
+        store.transaction((tx) => tx.requests.update(id, from, { updatedAt: T0 + 10, ...patch }));
+      await insertRequests(store, [request('flow1', { state: 'dispatching' }), request('flow2', { state: 'dispatching' })]);
+      expect(await figures('m_nohours')).toEqual({ openTasks: 0, tasksLast30Days: 0, averageRating: null });
+
+      await change('flow1', ['dispatching'], { state: 'accepted', assigneeId: 'm_nohours', acceptedAt: T0 });
+      await change('flow2', ['dispatching'], { state: 'accepted', assigneeId: 'm_nohours', acceptedAt: T0 });
+      expect(await figures('m_nohours')).toEqual({ openTasks: 2, tasksLast30Days: 2, averageRating: null });
+
+      await change('flow1', ['accepted'], { state: 'completed', completedAt: T0 + 1 });
+      await change('flow1', ['completed'], { state: 'rated', ratingStars: 4 });
+      expect(await figures('m_nohours')).toEqual({ openTasks: 1, tasksLast30Days: 2, averageRating: 4 });
+
+      // Reassigned: the task, its acceptance and (later) its rating go with it to the new member.
+      await change('flow2', ['accepted'], { assigneeId: 'm_multi', previousAssigneeId: 'm_nohours', acceptedAt: T0 + 5 });
+      expect(await figures('m_nohours')).toEqual({ openTasks: 0, tasksLast30Days: 1, averageRating: 4 });
+      expect(await figures('m_multi')).toEqual({ openTasks: 1, tasksLast30Days: 1, averageRating: null });
+
+      await change('flow2', ['accepted'], { state: 'cancelled', cancelledAt: T0 + 6 });
+      expect(await figures('m_multi')).toEqual({ openTasks: 0, tasksLast30Days: 1, averageRating: null });
+
+      await change('flow1', ['rated'], { state: 'accepted', ratingStars: null, reopenedAt: T0 + 7 });
+      expect(await figures('m_nohours')).toEqual({ openTasks: 1, tasksLast30Days: 1, averageRating: null });
+      // A refused change (the state moved on) changes no load either.
+      expect(await change('flow1', ['dispatching'], { state: 'accepted', assigneeId: 'm_multi' })).toBe(false);
+      expect(await figures('m_multi')).toEqual({ openTasks: 0, tasksLast30Days: 1, averageRating: null });
+    });
   });
 
   describe('shops and service points', () => {

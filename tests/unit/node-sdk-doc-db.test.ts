@@ -118,7 +118,7 @@ describe('CloudBase document database translation (real SDK, fake wire)', () => 
         return { data: { updated: 1, deleted: 1, upsert_id: null }, updated: 1, deleted: 1, requestId: 'r' };
       });
 
-    test('update: a nested object is sent as dot paths (so it merges into the stored one), an empty object is dropped; arrays, null and geo points go whole', async () => {
+    test('update: a nested object replaces the stored one whole (a set command, as the twin and SQLite replace a field), empty objects included; arrays, null and geo points go whole', async () => {
       const { db, calls } = written();
       await db.direct.update('deliberations', 'd1', { decision: { text: '同意', project: { id: 'p1' } }, tally: [3, 1], empty: {}, closedAt: null, point: { type: 'Point', coordinates: [120, 30] } });
       expect(calls).toHaveLength(1);
@@ -126,11 +126,10 @@ describe('CloudBase document database translation (real SDK, fake wire)', () => 
       expect(calls[0].params.transactionId).toBeUndefined();
       const data = parse(calls[0].params.data) as { $set: Record<string, unknown> };
       expect(Object.keys(data)).toEqual(['$set']);
-      expect(data.$set).toEqual({ 'decision.text': '同意', 'decision.project.id': 'p1', tally: [3, 1], closedAt: null, point: { type: 'Point', coordinates: [120, 30] } });
-      // Consequences for callers: `{ empty: {} }` leaves the stored value as it was, and a key missing
-      // from a nested object is kept. Repositories that must replace a nested object use set.
-      expect(data.$set).not.toHaveProperty('empty');
-      expect(data.$set).not.toHaveProperty('decision');
+      // Without the set command the SDK would send 'decision.text' and 'decision.project.id' (merging,
+      // so a key left out of the new object stayed) and drop `empty` altogether.
+      expect(data.$set).toEqual({ decision: { text: '同意', project: { id: 'p1' } }, tally: [3, 1], empty: {}, closedAt: null, point: { type: 'Point', coordinates: [120, 30] } });
+      expect(Object.keys(data.$set).some((key) => key.includes('.'))).toBe(false);
     });
 
     test('set: the whole document as it is, empty objects included, replacing the stored one (merge false, upsert)', async () => {

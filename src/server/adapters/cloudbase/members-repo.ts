@@ -9,7 +9,7 @@ import { findPage, scanPage } from './paging';
 import { MEMBERS, MEMBER_HOUSEHOLDS, USERS, memberSearchTerms } from './users-repo';
 import { binaryCompare } from './binary-compare';
 import { containsFolded, keywordTerms, startsWithFolded } from './keyword-terms';
-import { mapLimit } from './map-limit';
+import { loadFigures, loadOf } from './member-load';
 
 /*
  * Collections written here:
@@ -19,11 +19,10 @@ import { mapLimit } from './map-limit';
  *                      `name` and `phone` (kept in step by users-repo's `update`) and `searchTerms`.
  *   member_households  `_id` = member id → `{ memberId, householdIds (sorted), name }`: the households
  *                      a member is linked to (1+5+15), one document per member; none when no link.
- * Load figures for dispatch are counted on `requests` (fields as in RequestRecord), which another
- * repository writes: no counter is kept here.
+ *                      `load`: the figures dispatch ranks by, moved by requests-repo whenever a request
+ *                      document changes (member-load.ts); `save` keeps it.
  */
 
-const REQUESTS = 'requests';
 /** Stands for "any period" in `availability`: SQLite treats an empty list of hours as always available. */
 const ANY_PERIOD = '*';
 
@@ -36,10 +35,6 @@ const GEO_CAP = 1000;
  * exactly those `distanceMeters` (the SQLite store's measure) puts inside the radius.
  */
 const GEO_SLACK = 1.005;
-/** Ratings read per candidate to average (members rated more often than this are averaged on these). */
-const RATINGS_CAP = 1000;
-/** Load queries run at once. */
-const FAN_OUT = 10;
 
 function toMember(doc: Doc): MemberRecord {
   return {
@@ -70,7 +65,7 @@ export function createMemberRepo(db: DocDb, session: StoreSession): MemberRepo {
       return doc ? toMember(doc) : null;
     },
     async save(member) {
-      const user = await session.get(USERS, member.userId);
+      const [user, existing] = await Promise.all([session.get(USERS, member.userId), session.get(MEMBERS, member.userId)]);
       const person = { name: String(user?.name ?? ''), phone: String(user?.phone ?? '') };
       await session.set(MEMBERS, {
         ...toDoc(member.userId, member),
@@ -79,6 +74,7 @@ export function createMemberRepo(db: DocDb, session: StoreSession): MemberRepo {
         name: person.name,
         phone: person.phone,
         searchTerms: memberSearchTerms(member, person),
+        load: loadOf(existing),
       });
     },
     async list(communityId, filter, page) {
@@ -146,59 +142,51 @@ export function createMemberRepo(db: DocDb, session: StoreSession): MemberRepo {
         availability: query.urgent ? undefined : { in: [query.period, ANY_PERIOD] },
       };
       const leftOut = [...new Set(query.excludeMemberIds)];
-      const fitting: { doc: Doc; home: LatLng }[] = [];
-      for (let read = 0; read < GEO_CAP; ) {
-        const batch = await db.geoNear({
-          collection: MEMBERS,
-          field: 'homePoint',
-          near: geoPoint(query.center),
-          maxDistanceM: query.radiusM * GEO_SLACK + 1,
-          where: { ...where, _id: leftOut.length > 0 ? { nin: leftOut } : undefined },
-          limit: Math.min(GEO_BATCH, GEO_CAP - read),
-        });
-        for (const doc of batch) {
-          leftOut.push(doc._id);
-          const home = doc.home as LatLng;
-          if (distanceMeters(query.center, home) <= query.radiusM) fitting.push({ doc, home });
+      const linking = query.householdId
+        ? db.find(MEMBER_HOUSEHOLDS, { householdIds: query.householdId }, { limit: 1000, fields: ['memberId'] })
+        : Promise.resolve([]);
+      const nearby = async () => {
+        const fitting: { doc: Doc; home: LatLng }[] = [];
+        for (let read = 0; read < GEO_CAP; ) {
+          const batch = await db.geoNear({
+            collection: MEMBERS,
+            field: 'homePoint',
+            near: geoPoint(query.center),
+            maxDistanceM: query.radiusM * GEO_SLACK + 1,
+            where: { ...where, _id: leftOut.length > 0 ? { nin: leftOut } : undefined },
+            limit: Math.min(GEO_BATCH, GEO_CAP - read),
+          });
+          for (const doc of batch) {
+            leftOut.push(doc._id);
+            const home = doc.home as LatLng;
+            if (distanceMeters(query.center, home) <= query.radiusM) fitting.push({ doc, home });
+          }
+          read += batch.length;
+          if (batch.length < GEO_BATCH) break;
         }
-        read += batch.length;
-        if (batch.length < GEO_BATCH) break;
-      }
-      if (fitting.length === 0) return [];
+        return fitting;
+      };
+      // The household links are asked for alongside the search: one round trip instead of two.
+      const [fitting, links] = await Promise.all([nearby(), linking]);
+      const linked = new Set(links.map((link) => String(link.memberId)));
 
-      const linked = new Set<string>();
-      if (query.householdId) {
-        const links = await db.find(MEMBER_HOUSEHOLDS, { householdIds: query.householdId }, { limit: 1000, fields: ['memberId'] });
-        for (const link of links) linked.add(String(link.memberId));
-      }
-
-      // Load figures as SQLite computes them over all requests assigned to the member: open tasks
-      // are those in 'accepted', recent ones were accepted since `query.since`, and the rating is the
-      // mean of every rating received. Counted per candidate; the cap is checked first.
-      const loaded = await mapLimit(fitting, FAN_OUT, async ({ doc, home }): Promise<DispatchCandidate | null> => {
-        const memberId = doc._id;
-        const openTasks = await db.count(REQUESTS, { assigneeId: memberId, state: 'accepted' });
-        if (openTasks >= query.openTaskCap) return null;
-        const [tasksLast30Days, rated] = await Promise.all([
-          db.count(REQUESTS, { assigneeId: memberId, acceptedAt: { gte: query.since } }),
-          db.find(REQUESTS, { assigneeId: memberId, ratingStars: { ne: null } }, { limit: RATINGS_CAP, fields: ['ratingStars'] }),
-        ]);
-        const stars = rated.map((request) => Number(request.ratingStars));
+      const candidates: DispatchCandidate[] = [];
+      for (const { doc, home } of fitting) {
+        const figures = loadFigures(loadOf(doc), query.since);
+        if (figures.openTasks >= query.openTaskCap) continue;
         const memberSkills = new Set((doc.skills as string[] | undefined) ?? []);
-        return {
-          memberId,
+        candidates.push({
+          memberId: doc._id,
           name: String(doc.name ?? ''),
           gridId: (doc.gridId as string | null | undefined) ?? null,
           home,
           // Only the skills this request asked for matter to ranking.
           skills: query.skills.filter((skill) => memberSkills.has(skill)),
-          openTasks,
-          tasksLast30Days,
-          averageRating: stars.length === 0 ? null : stars.reduce((sum, value) => sum + value, 0) / stars.length,
-          linkedToHousehold: linked.has(memberId),
-        };
-      });
-      return loaded.filter((candidate): candidate is DispatchCandidate => candidate !== null);
+          ...figures,
+          linkedToHousehold: linked.has(doc._id),
+        });
+      }
+      return candidates;
     },
   };
 }

@@ -63,6 +63,22 @@ export function toStored(db: CloudbaseDb, value: unknown): unknown {
   return value;
 }
 
+/**
+ * An update's fields as the SDK must get them. The SDK turns a plain object into dot paths, merging
+ * it into the stored one (keys left out stay, an empty object is dropped); a record's field is
+ * replaced whole, as the twin and SQLite do, so object values go in a `set` command.
+ */
+export function toStoredUpdate(db: CloudbaseDb, fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const stored = toStored(db, value);
+    const plainObject = value !== null && typeof value === 'object' && !Array.isArray(value) && !isGeoPoint(value);
+    out[key] = plainObject ? db.command.set(stored) : stored;
+  }
+  return out;
+}
+
 export function fromStored(value: unknown): unknown {
   if (value !== null && typeof value === 'object') {
     const point = value as { longitude?: unknown; latitude?: unknown; toJSON?: () => unknown };
@@ -120,7 +136,7 @@ function directSession(db: CloudbaseDb, collectionOf: (name: string) => Collecti
       await checked(collectionOf(collection).doc(doc._id).set(toStored(db, withoutId(doc)) as object));
     },
     async update(collection, id, fields) {
-      await checked(collectionOf(collection).doc(id).update(toStored(db, fields) as object));
+      await checked(collectionOf(collection).doc(id).update(toStoredUpdate(db, fields)));
     },
     async remove(collection, id) {
       await checked(collectionOf(collection).doc(id).remove());
@@ -139,7 +155,7 @@ function transactionSession(db: CloudbaseDb, transaction: TransactionHandle, pre
       await checked(ref(collection, doc._id).set(toStored(db, withoutId(doc)) as object));
     },
     async update(collection, id, fields) {
-      await checked(ref(collection, id).update(toStored(db, fields) as object));
+      await checked(ref(collection, id).update(toStoredUpdate(db, fields)));
     },
     async remove(collection, id) {
       await checked(ref(collection, id).remove());

@@ -4,6 +4,7 @@ import type { RequestRecord, RequestRepo } from '../../ports';
 import type { Doc, DocDb } from './doc-db';
 import type { StoreSession } from './session-cache';
 import { compositeId, geoPoint, toDoc, orNull, strings } from './doc-db';
+import { moveLoad } from './member-load';
 import { findPage } from './paging';
 
 /*
@@ -116,7 +117,9 @@ export function createRequestRepo(db: DocDb, session: StoreSession): RequestRepo
       const tokenKey = compositeId(request.residentId, request.clientToken);
       const filerKey = compositeId(request.filedBy, request.clientToken);
       const filerTaken = await session.get(REQUESTS_BY_FILER, filerKey);
-      await session.create(REQUESTS, requestDoc(request), `UNIQUE constraint failed: requests.id (${request.id})`);
+      const doc = requestDoc(request);
+      await session.create(REQUESTS, doc, `UNIQUE constraint failed: requests.id (${request.id})`);
+      await moveLoad(session, request.id, null, doc, request.updatedAt);
       await session.create(REQUESTS_BY_TOKEN, { _id: tokenKey, requestId: request.id }, 'UNIQUE constraint failed: requests.resident_id, requests.client_token');
       if (!filerTaken) await session.set(REQUESTS_BY_FILER, { _id: filerKey, requestId: request.id });
     },
@@ -142,6 +145,7 @@ export function createRequestRepo(db: DocDb, session: StoreSession): RequestRepo
       if (!current || !expected.includes(current.state as RequestState)) return false;
       if (patch.location) fields[REQUEST_POINT] = geoPoint(patch.location);
       await session.update(REQUESTS, id, fields);
+      await moveLoad(session, id, current, { ...current, ...fields }, Number(fields.updatedAt ?? current.updatedAt));
       return true;
     },
 

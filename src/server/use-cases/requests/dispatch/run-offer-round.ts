@@ -1,46 +1,29 @@
-import { periodAt } from '../../../../shared/domain/availability';
-import { CATEGORY_LABELS, CATEGORY_SKILLS } from '../../../../shared/domain/categories';
-import { resolveDispatchPolicy, type DispatchPolicy } from '../../../../shared/domain/dispatch-policy';
+import { CATEGORY_LABELS } from '../../../../shared/domain/categories';
+import type { DispatchPolicy } from '../../../../shared/domain/dispatch-policy';
 import { explainRanking, rankCandidates } from '../../../../shared/domain/dispatch-ranking';
-import { formatDistance } from '../../../../shared/domain/geo';
+import { distanceMeters, formatDistance } from '../../../../shared/domain/geo';
 import { TRANSITIONS } from '../../../../shared/domain/request-state';
 import { AppError } from '../../../../shared/errors';
 import { enqueueNotification, notifyCommunityStaff } from '../../../notify';
 import type { OfferRecord, RequestRecord, Tx } from '../../../ports';
+import { searchCandidates, type DispatchSearch } from './search-candidates';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type RoundOutcome = { kind: 'offered'; round: number; offers: OfferRecord[] } | { kind: 'needs_manual' };
-
-export async function loadDispatchPolicy(tx: Tx, communityId: string): Promise<DispatchPolicy> {
-  const community = await tx.communities.get(communityId);
-  if (!community) throw new AppError('NOT_FOUND', '没有找到所在社区');
-  return resolveDispatchPolicy(community.dispatchPolicy);
-}
+export type RoundOutcome = { kind: 'offered'; round: number; offers: OfferRecord[] } | { kind: 'needs_manual' } | { kind: 'moved_on' };
 
 /**
  * Offers the request to the next batch of nearby members who have not been offered it yet,
  * widening the radius until someone fits; after the last radius it goes to manual dispatch.
+ * `search` is the candidate search made before this transaction; without one it is made here.
+ * A search made for another round (someone moved the request on meanwhile) offers nothing.
  */
-export async function runOfferRound(tx: Tx, request: RequestRecord, now: number): Promise<RoundOutcome> {
-  const policy = await loadDispatchPolicy(tx, request.communityId);
-  const alreadyOffered = (await tx.offers.listForRequest(request.id)).map((offer) => offer.memberId);
-  const exclude = [...alreadyOffered, request.residentId];
+export async function runOfferRound(tx: Tx, request: RequestRecord, now: number, search?: DispatchSearch): Promise<RoundOutcome> {
+  const { policy, excluded, found, round: searchedRound } = search ?? (await searchCandidates(tx, { ...request, stored: request }, now));
+  if (searchedRound !== request.round) return { kind: 'moved_on' };
+  const left = new Set(excluded);
 
   for (let round = request.round + 1; round <= policy.radiusStepsM.length; round++) {
     const radiusM = policy.radiusStepsM[round - 1];
-    const candidates = await tx.members.findCandidates({
-      communityId: request.communityId,
-      center: request.location,
-      radiusM,
-      skills: CATEGORY_SKILLS[request.category],
-      excludeMemberIds: exclude,
-      openTaskCap: policy.openTaskCap,
-      householdId: request.householdId,
-      since: now - 30 * DAY_MS,
-      period: periodAt(now),
-      urgent: request.urgency === 'urgent',
-    });
+    const candidates = found.filter((candidate) => !left.has(candidate.memberId) && distanceMeters(request.location, candidate.home) <= radiusM);
     if (candidates.length === 0) continue;
 
     const ranked = rankCandidates({ category: request.category, gridId: request.gridId, location: request.location }, candidates, policy.weights, policy.batchSize);
