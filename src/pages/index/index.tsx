@@ -8,6 +8,7 @@ import { useLoader } from '../../hooks/use-loader';
 import { fetchMe } from '../../services/community';
 import { getLocalOpenid, isLocalH5 } from '../../services/session';
 import { ROLE_LABELS } from '../../shared/domain/roles';
+import { PageRoot } from '../../components/page-root';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
@@ -25,12 +26,12 @@ export default function IndexPage() {
   const isStaff = me?.roles.some((role) => role === 'admin' || role === 'grid_worker') ?? false;
   const isDistrict = me?.roles.includes('district_viewer') ?? false;
   const isShopStaff = me?.roles.includes('shop_staff') ?? false;
-  const { care, pageClass } = useCareMode();
+  const { care } = useCareMode();
 
   if (care && isResident) {
     // 关怀模式: three big actions only; everything else stays one tap away under 我的.
     return (
-      <View className={pageClass}>
+      <PageRoot>
         <ErrorText message={error} />
         {me ? (
           <View className='title' id='greeting'>
@@ -47,12 +48,12 @@ export default function IndexPage() {
         <BigButton id='go-profile' secondary onClick={go('/pages/profile/index')}>
           我的（关闭关怀模式）
         </BigButton>
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className={pageClass}>
+    <PageRoot>
       <ErrorText message={error} />
       {me ? (
         <View className='card'>
@@ -157,6 +158,6 @@ export default function IndexPage() {
           切换演示用户
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -5,13 +5,14 @@ import { useCareMode } from '../../hooks/use-care-mode';
 import { useLoader } from '../../hooks/use-loader';
 import { fetchMe } from '../../services/community';
 import { ROLE_LABELS } from '../../shared/domain/roles';
+import { PageRoot } from '../../components/page-root';
 
 /** 我的: who I am, the care-mode switch (remembered on this phone) and my grid worker's number. */
 export default function ProfilePage() {
   const { data: me, error } = useLoader(fetchMe, []);
-  const { care, setCare, pageClass } = useCareMode();
+  const { care, setCare } = useCareMode();
   return (
-    <View className={pageClass}>
+    <PageRoot>
       <ErrorText message={error} />
       {me ? (
         <View className='card'>
@@ -37,6 +38,6 @@ export default function ProfilePage() {
       </View>
       <View className='muted'>开启后字更大、按钮更大，首页只留「我要求助」「我的求助」「联系网格员」三个大按钮。</View>
       <CallGridWorker secondary />
-    </View>
+    </PageRoot>
   );
 }

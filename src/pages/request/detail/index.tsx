@@ -10,6 +10,7 @@ import { ResidentActions, TaskActions, type Act } from './actions';
 import { StaffActions } from './staff-actions';
 import { RequestSummary } from './summary';
 import { Timeline } from './timeline';
+import { PageRoot } from '../../../components/page-root';
 
 /** One request: what it is, where it stands, and what the person looking at it can do next. */
 export default function RequestDetailPage() {
@@ -30,15 +31,15 @@ export default function RequestDetailPage() {
 
   if (!request) {
     return (
-      <View className='page'>
+      <PageRoot>
         <ErrorText message={loadError} />
         {!loadError ? <View className='muted'>正在加载…</View> : null}
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className='page'>
+    <PageRoot>
       <RequestSummary request={request} />
 
       <ErrorText message={error ?? photo.error ?? loadError} />
@@ -59,6 +60,6 @@ export default function RequestDetailPage() {
       ) : null}
 
       <Timeline entries={request.timeline} />
-    </View>
+    </PageRoot>
   );
 }
