@@ -12,5 +12,5 @@ export interface QrPictureProps {
  * size (`.qr-picture` in app.css), never a fixed pixel width that a 320 px screen would cut off.
  */
 export function QrPicture({ src, label, id }: QrPictureProps) {
-  return <Image id={id} className='qr-picture' src={src} mode='aspectFit' showMenuByLongpress {...imageLabel(label)} />;
+  return <Image id={id} className='qr-picture' src={src} showMenuByLongpress {...imageLabel(label)} />;
 }
