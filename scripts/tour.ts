@@ -53,7 +53,11 @@ async function main(): Promise<void> {
           await page.waitForLoadState('load');
           await page.waitForTimeout(1200);
           const file = join(dir, `${visit.route.replace(/^pages\//, '').replace(/\/index$/, '').replace(/\//g, '-')}.png`);
-          await page.screenshot({ path: file, fullPage: true });
+          // The page scrolls inside Taro's page element, not the document: grow the window to its full height for the shot.
+          const height = await page.evaluate(() => document.querySelector('.taro_page_show')?.scrollHeight ?? 0);
+          await page.setViewportSize({ width: size.width, height: Math.min(8000, Math.max(size.height, height)) });
+          await page.screenshot({ path: file });
+          await page.setViewportSize(size);
           console.log(file);
         }
         for (const page of pages.values()) await page.context().close();

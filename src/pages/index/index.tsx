@@ -12,6 +12,16 @@ import { PageRoot } from '../../components/page-root';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
+/** 消息, with the number of unread notices. */
+function InboxButton({ id, unread }: { id: string; unread: number }) {
+  return (
+    <BigButton id={id} secondary onClick={go('/pages/inbox/index')}>
+      消息
+      {unread > 0 ? <Text className='badge'>{unread} 条未读</Text> : null}
+    </BigButton>
+  );
+}
+
 export default function IndexPage() {
   const { data: me, error } = useLoader(async () => {
     if (isLocalH5 && !getLocalOpenid()) {
@@ -29,7 +39,7 @@ export default function IndexPage() {
   const { care } = useCareMode();
 
   if (care && isResident) {
-    // 关怀模式: three big actions only; everything else stays one tap away under 我的.
+    // 关怀模式: three big actions and 消息; everything else stays one tap away under 我的.
     return (
       <PageRoot>
         <ErrorText message={error} />
@@ -44,6 +54,7 @@ export default function IndexPage() {
         <BigButton id='care-my-requests' onClick={go('/pages/request/mine/index')}>
           我的求助
         </BigButton>
+        {me ? <InboxButton id='care-inbox' unread={me.unreadCount} /> : null}
         <CallGridWorker />
         <BigButton id='go-profile' secondary onClick={go('/pages/profile/index')}>
           我的（关闭关怀模式）
@@ -67,6 +78,8 @@ export default function IndexPage() {
           <View className='muted'>{me.roles.map((role) => ROLE_LABELS[role]).join('、')}</View>
         </View>
       ) : null}
+      {/* 消息 first for everyone: offers and notices must never sit below the fold. */}
+      {me ? <InboxButton id='go-inbox' unread={me.unreadCount} /> : null}
       {isResident ? (
         <View>
           <BigButton id='go-new-request' onClick={go('/pages/request/new/index')}>
@@ -145,12 +158,6 @@ export default function IndexPage() {
       {isResident ? (
         <BigButton id='go-apply' secondary onClick={go('/pages/member/apply/index')}>
           {isMember ? '我的报到与岗位' : '党员/志愿者报到'}
-        </BigButton>
-      ) : null}
-      {me ? (
-        <BigButton id='go-inbox' secondary onClick={go('/pages/inbox/index')}>
-          消息
-          {me.unreadCount > 0 ? <Text className='badge'>{me.unreadCount}</Text> : null}
         </BigButton>
       ) : null}
       {isLocalH5 ? (

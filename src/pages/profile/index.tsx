@@ -30,13 +30,13 @@ export default function ProfilePage() {
         className={care ? 'care-switch on' : 'care-switch'}
         role='switch'
         aria-checked={care}
-        aria-label='关怀模式：字更大，按钮更大，首页只留三个大按钮'
+        aria-label='关怀模式：字更大，按钮更大，首页只留三个大按钮和消息'
         onClick={() => setCare(!care)}
       >
         <View>关怀模式</View>
         <View id='care-mode-state'>{care ? '已开启' : '已关闭'}</View>
       </View>
-      <View className='muted'>开启后字更大、按钮更大，首页只留「我要求助」「我的求助」「联系网格员」三个大按钮。</View>
+      <View className='muted'>开启后字更大、按钮更大，首页只留「我要求助」「我的求助」「联系网格员」三个大按钮和「消息」。</View>
       <CallGridWorker secondary />
     </PageRoot>
   );
