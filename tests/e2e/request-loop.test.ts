@@ -98,9 +98,8 @@ test('取消求助 asks first: 再想想 changes nothing; confirming needs a rea
   expect((await e2e.api('requests', 'get', { requestId: request.id }, 'demo-resident-3')).state).not.toBe('cancelled');
 
   await resident.locator('#cancel-request').click();
-  // No reason chosen yet: the button does nothing.
-  await resident.locator('#cancel-confirm-confirm').click();
-  expect(await resident.locator('#cancel-confirm').count()).toBe(1);
+  // No reason chosen yet: the button is disabled.
+  expect(await resident.locator('#cancel-confirm-confirm').getAttribute('aria-disabled')).toBe('true');
   await resident.locator('#cancel-confirm').getByText('问题已经解决了').click();
   await resident.locator('#cancel-confirm-confirm').click();
   await expectText(resident.locator('#notice'), '已取消这条求助');
