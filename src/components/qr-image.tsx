@@ -1,9 +1,9 @@
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useLoader } from '../hooks/use-loader';
 import { fetchQrCode } from '../services/community';
 import type { SceneKind } from '../shared/domain/scene';
-import { imageLabel } from './a11y';
 import { ErrorText } from './error-text';
+import { QrPicture } from './qr-picture';
 
 export interface QrImageProps {
   kind: SceneKind;
@@ -11,15 +11,15 @@ export interface QrImageProps {
   caption: string;
 }
 
-/** A printable QR code; long-press to save it in WeChat. */
+/** A printable QR code of the community, a grid, a service point, an activity or a shop invitation; long-press to save it in WeChat. */
 export function QrImage({ kind, id, caption }: QrImageProps) {
   const { data, error } = useLoader(() => fetchQrCode(kind, id), [kind, id]);
   return (
-    <View className='card' style={{ textAlign: 'center' }}>
+    <View className='card qr-card'>
       <View className='subtitle'>{caption}</View>
       <ErrorText message={error} />
-      {data ? <Image className='qr-image' src={data.imageUrl} showMenuByLongpress {...imageLabel(`${caption}二维码`)} style={{ width: '480px', height: '480px' }} /> : null}
-      {data ? <View className='muted'>二维码内容：{data.scene}</View> : null}
+      {data ? <QrPicture src={data.imageUrl} label={`${caption}二维码`} /> : <View className='muted'>正在生成二维码…</View>}
+      {data ? <View className='muted'>{process.env.TARO_ENV === 'weapp' ? '长按二维码可保存到相册，打印后张贴' : '可截图或打印后张贴'}</View> : null}
     </View>
   );
 }

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { auditPage, formatFindings, type Finding } from '../support/accessibility';
 import { useE2e } from '../support/e2e';
-import { repairRequest } from '../support/fixtures';
+import { planVisits } from '../support/app-visits';
 import { ManualClock } from '../support/test-runtime';
 
 jest.setTimeout(600_000);
@@ -16,56 +14,9 @@ const clock = new ManualClock(Date.UTC(2026, 10, 2, 1, 0, 0));
 const e2e = useE2e({ clock });
 const { api } = e2e;
 
-/** Every route in app.config.ts: the main package, then each subpackage. */
-function appRoutes(): string[] {
-  const config = readFileSync(join(__dirname, '../../src/app.config.ts'), 'utf8');
-  const main = [...(config.match(/pages: \[([\s\S]*?)\]/)?.[1].matchAll(/'([^']+)'/g) ?? [])].map((match) => match[1]);
-  const subpackages = [...config.matchAll(/root: '([^']+)',\s*pages: \[([\s\S]*?)\]/g)].flatMap((match) => [...match[2].matchAll(/'([^']+)'/g)].map((page) => `${match[1]}/${page[1]}`));
-  return [...main, ...subpackages];
-}
-
 /** Who opens each route, and the query it needs (ids of things made here through the API). */
 async function visits(): Promise<Map<string, { openid: string; query: string }>> {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const request = await api('requests', 'submit', repairRequest(), 'demo-resident-1');
-  const project = await api(
-    'ledgers',
-    'createProject',
-    { title: '三栋加装电梯', description: '为 3 栋加装电梯，方便老人出行', ownerDepartment: '街道城建科', targetDate: '2027-06-30', milestones: [{ title: '完成设计', dueDate: '2027-01-31' }] },
-    'demo-admin',
-  );
-  const activity = await api(
-    'service',
-    'createActivity',
-    { title: '清理楼道杂物', place: '幸福里小区 3 栋', location: { lat: 30.6586, lng: 104.0657 }, startsAt: iso(clock.now() + 864e5), endsAt: iso(clock.now() + 864e5 + 7_200_000), capacity: 10, points: 5 },
-    'demo-admin',
-  );
-  const deliberation = await api(
-    'deliberations',
-    'createDraft',
-    { title: '是否增设充电棚', proposal: '在 3 栋和 8 栋之间空地增设电动车充电棚。', voteStartsAt: iso(clock.now()), voteEndsAt: iso(clock.now() + 7 * 864e5) },
-    'demo-admin',
-  );
-  await api('deliberations', 'publish', { deliberationId: deliberation.id }, 'demo-admin');
-  const byRoute = new Map<string, { openid: string; query: string }>();
-  for (const route of appRoutes()) {
-    let openid = 'demo-resident-1';
-    if (route.startsWith('pages/admin/')) openid = 'demo-admin';
-    if (['pages/market/till/index', 'pages/market/shop-orders/index', 'pages/market/items/index'].includes(route)) openid = 'demo-shop-1';
-    if (['pages/market/code/index', 'pages/market/catalog/index', 'pages/market/orders/index', 'pages/tasks/index', 'pages/points/index'].includes(route) || route.startsWith('pages/service/')) openid = 'demo-member-2';
-    if (route === 'pages/admin/district/index') openid = 'demo-district';
-    const query: Record<string, string> = {
-      'pages/request/detail/index': `id=${request.id}`,
-      'pages/admin/project/index': `id=${project.id}`,
-      'pages/public/project/index': `id=${project.id}`,
-      'pages/admin/activity/index': `id=${activity.id}`,
-      'pages/service/activity/index': `id=${activity.id}`,
-      'pages/public/deliberation/index': `id=${deliberation.id}`,
-      'pages/join/index': `scene=${encodeURIComponent('c=c_demo')}`,
-    };
-    byRoute.set(route, { openid, query: query[route] ?? '' });
-  }
-  return byRoute;
+  return new Map((await planVisits(api, clock.now())).map((visit) => [visit.route, { openid: visit.openid, query: visit.query }]));
 }
 
 /** Doubles every element's text size (as a reader's 200% setting would), then lists text that no longer fits its box. */

@@ -1,5 +1,6 @@
 import { expectText } from '../support/browser';
 import { useE2e } from '../support/e2e';
+import { repairRequest } from '../support/fixtures';
 import { TINY_PNG as PNG } from '../support/images';
 
 jest.setTimeout(120_000);
@@ -84,4 +85,25 @@ test('a member who was not offered a request sees neither it nor its contact', a
   await expectText(policyMember.locator('[role=alert]'), '没有找到这条求助');
   expect(await policyMember.locator('#accept-task').count()).toBe(0);
   expect(await policyMember.content()).not.toContain('13800000003');
+});
+
+test('取消求助 asks first: 再想想 changes nothing; confirming needs a reason, which the timeline keeps', async () => {
+  const request = await e2e.api('requests', 'submit', repairRequest({ description: '楼道灯坏了，晚上看不见' }), 'demo-resident-3');
+  const resident = await signIn('demo-resident-3');
+  await e2e.open(resident, `request/detail/index?id=${request.id}`);
+  await resident.locator('#cancel-request').click();
+  await resident.locator('#cancel-confirm').waitFor();
+  await resident.locator('#cancel-confirm-close').click();
+  expect(await resident.locator('#cancel-confirm').count()).toBe(0);
+  expect((await e2e.api('requests', 'get', { requestId: request.id }, 'demo-resident-3')).state).not.toBe('cancelled');
+
+  await resident.locator('#cancel-request').click();
+  // No reason chosen yet: the button is disabled.
+  expect(await resident.locator('#cancel-confirm-confirm').getAttribute('aria-disabled')).toBe('true');
+  await resident.locator('#cancel-confirm').getByText('问题已经解决了').click();
+  await resident.locator('#cancel-confirm-confirm').click();
+  await expectText(resident.locator('#notice'), '已取消这条求助');
+  const after = await e2e.api('requests', 'get', { requestId: request.id }, 'demo-resident-3');
+  expect(after.state).toBe('cancelled');
+  expect(after.timeline.map((entry) => entry.text)).toContain('居民已取消：问题已经解决了');
 });

@@ -24,6 +24,8 @@ test('care mode: switched on once, it stays on; the home has three big actions a
   await resident.locator('#care-new-request').waitFor();
   expect(await resident.locator('.page.care .big-button').count()).toBeGreaterThanOrEqual(3);
   await expect(resident.locator('#go-tasks').count()).resolves.toBe(0);
+  // 消息 stays one tap away in care mode too.
+  await expectText(resident.locator('#care-inbox'), '消息', { contains: true });
   const careSize = await resident.locator('#care-new-request').evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   expect(careSize).toBeGreaterThan(normalSize * 1.2);
 

@@ -6,6 +6,7 @@ import { LoadMore } from '../../components/load-more';
 import { usePagedLoader } from '../../hooks/use-paged-loader';
 import { fetchInbox, markInboxRead } from '../../services/community';
 import type { TInboxItem } from '../../shared/contracts/community';
+import { PageRoot } from '../../components/page-root';
 
 export default function InboxPage() {
   const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchInbox(cursor), []);
@@ -16,7 +17,7 @@ export default function InboxPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       {data && data.items.length === 0 ? <View className='muted'>暂时没有消息。</View> : null}
       {data?.items.map((item) => (
@@ -30,6 +31,6 @@ export default function InboxPage() {
         </View>
       ))}
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
-    </View>
+    </PageRoot>
   );
 }

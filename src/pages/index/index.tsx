@@ -8,8 +8,19 @@ import { useLoader } from '../../hooks/use-loader';
 import { fetchMe } from '../../services/community';
 import { getLocalOpenid, isLocalH5 } from '../../services/session';
 import { ROLE_LABELS } from '../../shared/domain/roles';
+import { PageRoot } from '../../components/page-root';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
+
+/** 消息, with the number of unread notices. */
+function InboxButton({ id, unread }: { id: string; unread: number }) {
+  return (
+    <BigButton id={id} secondary onClick={go('/pages/inbox/index')}>
+      消息
+      {unread > 0 ? <Text className='badge'>{unread} 条未读</Text> : null}
+    </BigButton>
+  );
+}
 
 export default function IndexPage() {
   const { data: me, error } = useLoader(async () => {
@@ -25,12 +36,12 @@ export default function IndexPage() {
   const isStaff = me?.roles.some((role) => role === 'admin' || role === 'grid_worker') ?? false;
   const isDistrict = me?.roles.includes('district_viewer') ?? false;
   const isShopStaff = me?.roles.includes('shop_staff') ?? false;
-  const { care, pageClass } = useCareMode();
+  const { care } = useCareMode();
 
   if (care && isResident) {
-    // 关怀模式: three big actions only; everything else stays one tap away under 我的.
+    // 关怀模式: three big actions and 消息; everything else stays one tap away under 我的.
     return (
-      <View className={pageClass}>
+      <PageRoot>
         <ErrorText message={error} />
         {me ? (
           <View className='title' id='greeting'>
@@ -43,16 +54,17 @@ export default function IndexPage() {
         <BigButton id='care-my-requests' onClick={go('/pages/request/mine/index')}>
           我的求助
         </BigButton>
+        {me ? <InboxButton id='care-inbox' unread={me.unreadCount} /> : null}
         <CallGridWorker />
         <BigButton id='go-profile' secondary onClick={go('/pages/profile/index')}>
           我的（关闭关怀模式）
         </BigButton>
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className={pageClass}>
+    <PageRoot>
       <ErrorText message={error} />
       {me ? (
         <View className='card'>
@@ -66,6 +78,8 @@ export default function IndexPage() {
           <View className='muted'>{me.roles.map((role) => ROLE_LABELS[role]).join('、')}</View>
         </View>
       ) : null}
+      {/* 消息 first for everyone: offers and notices must never sit below the fold. */}
+      {me ? <InboxButton id='go-inbox' unread={me.unreadCount} /> : null}
       {isResident ? (
         <View>
           <BigButton id='go-new-request' onClick={go('/pages/request/new/index')}>
@@ -146,17 +160,11 @@ export default function IndexPage() {
           {isMember ? '我的报到与岗位' : '党员/志愿者报到'}
         </BigButton>
       ) : null}
-      {me ? (
-        <BigButton id='go-inbox' secondary onClick={go('/pages/inbox/index')}>
-          消息
-          {me.unreadCount > 0 ? <Text className='badge'>{me.unreadCount}</Text> : null}
-        </BigButton>
-      ) : null}
       {isLocalH5 ? (
         <View className='muted' style={{ textAlign: 'center', padding: '24px' }} role='link' onClick={() => Taro.redirectTo({ url: '/pages/login/index' })}>
           切换演示用户
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

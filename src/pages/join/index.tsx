@@ -9,6 +9,7 @@ import { useAction } from '../../hooks/use-action';
 import { useLoader } from '../../hooks/use-loader';
 import { joinCommunity, resolveScene } from '../../services/community';
 import { getLocalOpenid, isLocalH5, setLocalOpenid } from '../../services/session';
+import { PageRoot } from '../../components/page-root';
 
 /** Locally, someone opening a QR link without a demo login is a new WeChat user: give them a fresh identity. */
 function ensureLocalIdentity(): void {
@@ -43,15 +44,15 @@ export default function JoinPage() {
 
   if (!info) {
     return (
-      <View className='page'>
+      <PageRoot>
         <ErrorText message={loadError} />
         {!loadError ? <View className='muted'>正在识别二维码…</View> : null}
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='card'>
         <View className='title' id='join-community'>
           {info.community.name}
@@ -85,6 +86,6 @@ export default function JoinPage() {
       <BigButton id='join-submit' disabled={busy} onClick={join}>
         {info.alreadyMember ? '更新我的信息' : '加入社区'}
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -6,6 +6,7 @@ import { useLoader } from '../../hooks/use-loader';
 import { clearLocalOpenid, fetchDemoDirectory, setLocalOpenid } from '../../services/session';
 import { buildScene } from '../../shared/domain/scene';
 import { ROLE_LABELS } from '../../shared/domain/roles';
+import { PageRoot } from '../../components/page-root';
 
 /** Local H5 only: stands in for WeChat login by letting you pick a demo user. */
 export default function LoginPage() {
@@ -17,7 +18,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='title'>模拟微信登录</View>
       <View className='muted'>本地演示环境：请选择一位演示用户登录。在微信中会自动识别身份。</View>
       <ErrorText message={error} />
@@ -39,6 +40,6 @@ export default function LoginPage() {
           扫码加入{community.name}
         </BigButton>
       ))}
-    </View>
+    </PageRoot>
   );
 }

@@ -6,13 +6,14 @@ import { formatTime } from '../../components/format-time';
 import { LoadMore } from '../../components/load-more';
 import { usePagedLoader } from '../../hooks/use-paged-loader';
 import { fetchMyPoints } from '../../services/points';
+import { PageRoot } from '../../components/page-root';
 
 const go = (url: string) => () => Taro.navigateTo({ url });
 
 export default function PointsPage() {
   const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchMyPoints(cursor), []);
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       <View className='card' style={{ textAlign: 'center' }}>
         <View className='muted'>可用积分</View>
@@ -48,6 +49,6 @@ export default function PointsPage() {
         </View>
       ))}
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
-    </View>
+    </PageRoot>
   );
 }

@@ -5,13 +5,14 @@ import { useCareMode } from '../../hooks/use-care-mode';
 import { useLoader } from '../../hooks/use-loader';
 import { fetchMe } from '../../services/community';
 import { ROLE_LABELS } from '../../shared/domain/roles';
+import { PageRoot } from '../../components/page-root';
 
 /** 我的: who I am, the care-mode switch (remembered on this phone) and my grid worker's number. */
 export default function ProfilePage() {
   const { data: me, error } = useLoader(fetchMe, []);
-  const { care, setCare, pageClass } = useCareMode();
+  const { care, setCare } = useCareMode();
   return (
-    <View className={pageClass}>
+    <PageRoot>
       <ErrorText message={error} />
       {me ? (
         <View className='card'>
@@ -29,14 +30,14 @@ export default function ProfilePage() {
         className={care ? 'care-switch on' : 'care-switch'}
         role='switch'
         aria-checked={care}
-        aria-label='关怀模式：字更大，按钮更大，首页只留三个大按钮'
+        aria-label='关怀模式：字更大，按钮更大，首页只留三个大按钮和消息'
         onClick={() => setCare(!care)}
       >
         <View>关怀模式</View>
         <View id='care-mode-state'>{care ? '已开启' : '已关闭'}</View>
       </View>
-      <View className='muted'>开启后字更大、按钮更大，首页只留「我要求助」「我的求助」「联系网格员」三个大按钮。</View>
+      <View className='muted'>开启后字更大、按钮更大，首页只留「我要求助」「我的求助」「联系网格员」三个大按钮和「消息」。</View>
       <CallGridWorker secondary />
-    </View>
+    </PageRoot>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorText } from '../../components/error-text';
 import { RequestCard } from '../../components/request-card';
 import { useLoader } from '../../hooks/use-loader';
 import { fetchOffers, fetchTasks } from '../../services/requests';
+import { PageRoot } from '../../components/page-root';
 
 type Tab = 'offers' | 'open' | 'done';
 const TABS: { key: Tab; label: string }[] = [
@@ -18,7 +19,7 @@ export default function TasksPage() {
   const { data, error } = useLoader(async () => (tab === 'offers' ? (await fetchOffers()).items : (await fetchTasks(tab)).items), [tab]);
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='tabs' role='tablist'>
         {TABS.map((item) => (
           <View key={item.key} id={`tab-${item.key}`} className={`tab ${tab === item.key ? 'active' : ''}`} role='tab' aria-selected={tab === item.key} onClick={() => setTab(item.key)}>
@@ -33,6 +34,6 @@ export default function TasksPage() {
         </View>
       ) : null}
       {data?.map((request) => <RequestCard key={request.id} request={request} />)}
-    </View>
+    </PageRoot>
   );
 }

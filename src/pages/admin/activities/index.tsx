@@ -13,6 +13,7 @@ import { fetchMe, fetchSettings } from '../../../services/community';
 import { getCurrentLocation } from '../../../services/location';
 import { createActivity, fetchActivities } from '../../../services/service';
 import type { LatLng } from '../../../shared/domain/geo';
+import { PageRoot } from '../../../components/page-root';
 
 /** Community time is China time: a date and clock times typed here are +08:00. */
 const chinaInstant = (date: string, time: string) => `${date}T${time}:00+08:00`;
@@ -62,7 +63,7 @@ export default function AdminActivitiesPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       <View className='subtitle'>即将开始</View>
       {data && data.upcoming.length === 0 ? <View className='muted'>暂时没有活动。</View> : null}
@@ -99,6 +100,6 @@ export default function AdminActivitiesPage() {
       <BigButton id='activity-save' disabled={busy} onClick={save}>
         发布活动
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

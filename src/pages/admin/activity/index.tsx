@@ -10,6 +10,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { completeActivity, fetchRoster, markActivityLeave } from '../../../services/service';
 import type { TRoster } from '../../../shared/contracts/service';
 import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
+import { PageRoot } from '../../../components/page-root';
 
 /** The roster of one activity: who signed up, arrived and left; excuse (请假) and close it to credit points. */
 export default function AdminActivityPage() {
@@ -22,7 +23,7 @@ export default function AdminActivityPage() {
   const activity = data?.activity;
   const open = activity?.status === 'open';
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {activity ? (
         <View className='card'>
@@ -66,6 +67,6 @@ export default function AdminActivityPage() {
           结束活动并发放积分
         </BigButton>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

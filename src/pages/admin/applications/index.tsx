@@ -10,6 +10,7 @@ import { useAction } from '../../../hooks/use-action';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { fetchApplications, reviewApplication } from '../../../services/community';
 import { AVAILABLE_PERIOD_LABELS, MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
+import { PageRoot } from '../../../components/page-root';
 
 type Status = 'pending' | 'approved' | 'rejected';
 const STATUS_OPTIONS = [
@@ -31,7 +32,7 @@ export default function ApplicationsPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ChipSelect label='审核状态' options={STATUS_OPTIONS} selected={[status]} onChange={(next) => setStatus(next[0] as Status)} />
       <ErrorText message={error ?? actionError} />
       {data && data.items.length === 0 ? <View className='muted'>没有{STATUS_OPTIONS.find((option) => option.value === status)?.label}的申请。</View> : null}
@@ -67,6 +68,6 @@ export default function ApplicationsPage() {
         </View>
       ))}
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
-    </View>
+    </PageRoot>
   );
 }

@@ -7,6 +7,7 @@ import { TextField } from '../../../components/text-field';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchCentralHouseholds, fetchGrids, fetchMembers, saveCentralHousehold } from '../../../services/community';
+import { PageRoot } from '../../../components/page-root';
 
 /** 党员中心户: each links 5–10 members (1+5+15); the list warns when a link falls outside. */
 export default function CentralHouseholdsPage() {
@@ -30,7 +31,7 @@ export default function CentralHouseholdsPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data?.central.map((item) => (
         <View key={item.id} className='card central-item'>
@@ -56,6 +57,6 @@ export default function CentralHouseholdsPage() {
       <BigButton id='central-save' onClick={save}>
         保存
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

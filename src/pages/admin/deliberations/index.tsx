@@ -11,6 +11,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchBuildings } from '../../../services/community';
 import { createDeliberation } from '../../../services/deliberations';
+import { PageRoot } from '../../../components/page-root';
 
 /** Community time is China time: a date typed here is +08:00. */
 const chinaInstant = (date: string, time: string) => `${date}T${time}:00+08:00`;
@@ -42,7 +43,7 @@ export default function NewDeliberationPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='muted'>第一步 制定方案：写清议题和方案，选好参加表决的楼栋。保存后还可以检查，再发布公告。</View>
       <TextField id='deliberation-title' label='议题' value={title} onChange={setTitle} maxlength={40} placeholder='例如：是否在 3 栋加装电梯' />
       <View className='subtitle'>方案</View>
@@ -65,6 +66,6 @@ export default function NewDeliberationPage() {
       <BigButton id='deliberation-save' disabled={busy} onClick={() => void save()}>
         保存方案
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -17,6 +17,7 @@ import { fetchDemand, replySuggestion } from '../../../services/ledgers';
 import type { TDemandFilter, TDemandLine } from '../../../shared/contracts/ledgers';
 import { CATEGORY_LABELS, REQUEST_CATEGORIES, type RequestCategory } from '../../../shared/domain/categories';
 import { REQUEST_STATE_LABELS, REQUEST_STATES, type RequestState } from '../../../shared/domain/request-state';
+import { PageRoot } from '../../../components/page-root';
 
 const ALL = 'all';
 const CATEGORY_OPTIONS = [{ value: ALL, label: '全部类型' }, ...REQUEST_CATEGORIES.map((category) => ({ value: category, label: CATEGORY_LABELS[category] }))];
@@ -125,7 +126,7 @@ export default function DemandLedgerPage() {
   const gridOptions = [{ value: ALL, label: '全部网格' }, ...(setup?.grids ?? []).map((grid) => ({ value: grid.id, label: grid.name }))];
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={setupError ?? error} />
       <View className='subtitle'>月份</View>
       <PeriodPicker idPrefix='demand-period' value={period} onChange={setPeriod} kinds={['month']} allowAll />
@@ -151,6 +152,6 @@ export default function DemandLedgerPage() {
         />
       ))}
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
-    </View>
+    </PageRoot>
   );
 }

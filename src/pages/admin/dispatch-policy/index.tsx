@@ -6,6 +6,7 @@ import { TextField } from '../../../components/text-field';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchDispatchPolicy, updateDispatchPolicy } from '../../../services/requests';
+import { PageRoot } from '../../../components/page-root';
 
 /** How far each offer round reaches, how many members it asks, how long they have, and the open-task cap. */
 export default function DispatchPolicyPage() {
@@ -13,7 +14,7 @@ export default function DispatchPolicyPage() {
   const [form, setForm] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { error: actionError, run } = useAction();
-  if (!data) return <View className='page'><ErrorText message={error} /></View>;
+  if (!data) return <PageRoot><ErrorText message={error} /></PageRoot>;
 
   const value = (key: string, fallback: string) => form[key] ?? fallback;
   const set = (key: string) => (next: string) => setForm((current) => ({ ...current, [key]: next }));
@@ -30,7 +31,7 @@ export default function DispatchPolicyPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={actionError} />
       <TextField id='policy-radius' label='每轮推送范围（米，逐轮扩大）' value={value('radius', data.radiusStepsM.join('、'))} onChange={set('radius')} maxlength={40} />
       <TextField id='policy-batch' label='每轮推送人数' value={value('batch', String(data.batchSize))} onChange={set('batch')} type='number' maxlength={2} />
@@ -41,6 +42,6 @@ export default function DispatchPolicyPage() {
       <BigButton id='policy-save' onClick={save}>
         保存派单规则
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -4,12 +4,13 @@ import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchCommunities } from '../../../services/community';
+import { PageRoot } from '../../../components/page-root';
 
 /** The district-level view across communities. */
 export default function DistrictPage() {
   const { data, error } = useLoader(() => fetchCommunities(), []);
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       <BigButton id='district-stats' onClick={() => Taro.navigateTo({ url: '/pages/admin/stats/index' })}>
         统计分析（全辖区 / 各社区）
@@ -22,6 +23,6 @@ export default function DistrictPage() {
           </View>
         </View>
       ))}
-    </View>
+    </PageRoot>
   );
 }

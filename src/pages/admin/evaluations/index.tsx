@@ -11,6 +11,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { fetchEvaluations, recordEvaluation } from '../../../services/reports';
 import type { TEvaluationRow } from '../../../shared/contracts/reports';
 import { EVALUATION_GRADE_LABELS, EVALUATION_GRADES, type EvaluationGrade } from '../../../shared/domain/evaluation';
+import { PageRoot } from '../../../components/page-root';
 
 const GRADE_OPTIONS = EVALUATION_GRADES.map((grade) => ({ value: grade, label: EVALUATION_GRADE_LABELS[grade] }));
 
@@ -64,7 +65,7 @@ export default function EvaluationsPage() {
     setData((current) => (current ? { ...current, rows: current.rows.map((row) => (row.memberId === updated.memberId ? updated : row)) } : current));
 
   return (
-    <View className='page'>
+    <PageRoot>
       <PeriodPicker idPrefix='evaluations-period' value={period} onChange={(next) => next && setPeriod(next)} />
       <ExportButton id='export-evaluations' kind='evaluations' period={period} label='导出定期评价' />
       <ErrorText message={error} />
@@ -72,6 +73,6 @@ export default function EvaluationsPage() {
       {data && data.period.key === period
         ? data.rows.map((row) => <EvaluationRow key={`${period}-${row.memberId}`} row={row} period={period} onSaved={replaceRow} />)
         : null}
-    </View>
+    </PageRoot>
   );
 }

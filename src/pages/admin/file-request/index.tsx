@@ -12,6 +12,7 @@ import { fileRequestOnBehalf } from '../../../services/requests';
 import { newClientToken } from '../../../services/client-token';
 import { CATEGORY_LABELS, REQUEST_CATEGORIES, URGENCIES, URGENCY_LABELS, type RequestCategory, type Urgency } from '../../../shared/domain/categories';
 import { fieldLabel } from '../../../components/a11y';
+import { PageRoot } from '../../../components/page-root';
 
 /** 代办登记: staff file a request for a resident who has no phone; the request remembers who filed it. */
 export default function FileRequestPage() {
@@ -48,7 +49,7 @@ export default function FileRequestPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       <View className='title'>1. 为谁登记</View>
       <TextField id='resident-search' label='查找已登记的居民（姓名、电话或地址）' value={keyword} onChange={setKeyword} maxlength={20} />
@@ -75,6 +76,6 @@ export default function FileRequestPage() {
       <BigButton id='behalf-submit' disabled={busy} onClick={submit}>
         代为提交
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

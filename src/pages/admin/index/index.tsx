@@ -4,6 +4,7 @@ import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchApplications, fetchMe } from '../../../services/community';
+import { PageRoot } from '../../../components/page-root';
 
 const go = (page: string) => () => Taro.navigateTo({ url: `/pages/admin/${page}/index` });
 
@@ -16,7 +17,7 @@ export default function AdminHomePage() {
   }, []);
   const isAdmin = data?.me.roles.includes('admin') ?? false;
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       {data ? <View className='title'>{data.me.communityName} · 社区管理</View> : null}
       {isAdmin ? (
@@ -87,6 +88,6 @@ export default function AdminHomePage() {
           </BigButton>
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

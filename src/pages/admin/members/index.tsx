@@ -10,6 +10,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { assignGridWorker, fetchGrids, fetchMembers, fetchResidents } from '../../../services/community';
 import { MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
+import { PageRoot } from '../../../components/page-root';
 
 type Tab = 'members' | 'residents';
 
@@ -18,7 +19,7 @@ export default function MembersPage() {
   const [keyword, setKeyword] = useState('');
   const [query, setQuery] = useState('');
   return (
-    <View className='page'>
+    <PageRoot>
       <ChipSelect
         label='名单'
         options={[
@@ -33,7 +34,7 @@ export default function MembersPage() {
         搜索
       </BigButton>
       {tab === 'members' ? <MemberList query={query} /> : <ResidentList query={query} />}
-    </View>
+    </PageRoot>
   );
 }
 

@@ -3,12 +3,13 @@ import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchOnDuty } from '../../../services/service';
+import { PageRoot } from '../../../components/page-root';
 
 /** Who is on duty right now at each service point. */
 export default function OnDutyPage() {
   const { data, error } = useLoader(() => fetchOnDuty(), []);
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       {data && data.points.length === 0 ? <View className='muted'>还没有服务点。</View> : null}
       {data?.points.map((point) => (
@@ -22,6 +23,6 @@ export default function OnDutyPage() {
           ))}
         </View>
       ))}
-    </View>
+    </PageRoot>
   );
 }

@@ -10,6 +10,7 @@ import { fetchMembers } from '../../../services/community';
 import { adjustPoints, fetchMemberLedger } from '../../../services/points';
 import { newClientToken } from '../../../services/client-token';
 import type { OutputOf } from '../../../shared/contracts';
+import { PageRoot } from '../../../components/page-root';
 
 type Ledger = OutputOf<'points', 'getMemberLedger'>;
 type Member = OutputOf<'community', 'listMembers'>['items'][number];
@@ -46,7 +47,7 @@ export default function PointsAdjustPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       <TextField id='member-keyword' label='姓名、手机号或特长' value={keyword} onChange={setKeyword} maxlength={20} />
       <BigButton id='member-search' secondary onClick={() => void search()}>
@@ -93,6 +94,6 @@ export default function PointsAdjustPage() {
           ))}
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -8,6 +8,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { fetchEarningRules, updateEarningRules } from '../../../services/points';
 import { CATEGORY_LABELS, REQUEST_CATEGORIES } from '../../../shared/domain/categories';
 import type { EarningRules } from '../../../shared/domain/points-rules';
+import { PageRoot } from '../../../components/page-root';
 
 type NumberField = Exclude<keyof EarningRules, 'completion'>;
 
@@ -53,7 +54,7 @@ export default function PointsRulesPage() {
     <TextField key={key} id={`rule-${key.replace('.', '-')}`} label={label} value={form[key] ?? ''} onChange={(value) => setForm({ ...form, [key]: value })} type='number' maxlength={6} />
   );
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       <View className='subtitle'>办结求助得分</View>
       {REQUEST_CATEGORIES.map((category) => field(`completion.${category}`, CATEGORY_LABELS[category]))}
@@ -63,6 +64,6 @@ export default function PointsRulesPage() {
       <BigButton id='rules-save' onClick={() => void save()}>
         保存规则
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -9,6 +9,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchAdjustments, fetchPointsSummary, verifyLedger } from '../../../services/points';
 import type { TLedgerReport } from '../../../shared/contracts/points';
+import { PageRoot } from '../../../components/page-root';
 
 /** The community's points at a glance: issued, redeemed, outstanding, who earned most, the audit trail, and the ledger check. */
 export default function AdminPointsPage() {
@@ -21,7 +22,7 @@ export default function AdminPointsPage() {
 
   const summary = data?.summary;
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       <ChipSelect
         label='统计范围'
@@ -85,6 +86,6 @@ export default function AdminPointsPage() {
           </View>
         </View>
       ))}
-    </View>
+    </PageRoot>
   );
 }

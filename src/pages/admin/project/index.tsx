@@ -12,6 +12,7 @@ import { fetchMe } from '../../../services/community';
 import { addProjectProgress, completeMilestone, fetchProject, writeOffProject } from '../../../services/ledgers';
 import type { TProjectDetail } from '../../../shared/contracts/ledgers';
 import { PROJECT_SOURCE_LABELS, PROJECT_STATUS_LABELS } from '../../../shared/domain/project-rules';
+import { PageRoot } from '../../../components/page-root';
 
 /** One project for staff: its milestones, this month's progress entry, the history, and 销账 once every milestone is done. */
 export default function AdminProjectPage() {
@@ -33,10 +34,10 @@ export default function AdminProjectPage() {
 
   if (!data) {
     return (
-      <View className='page'>
+      <PageRoot>
         <ErrorText message={error} />
         {!error ? <View className='muted'>正在加载…</View> : null}
-      </View>
+      </PageRoot>
     );
   }
 
@@ -47,7 +48,7 @@ export default function AdminProjectPage() {
   const latestPercent = project.latestProgress?.percent ?? 0;
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='card' id='project-card'>
         <View className='title' id='project-detail-title'>
           {project.title}
@@ -183,6 +184,6 @@ export default function AdminProjectPage() {
           {project.writeOffNote ? <View>{project.writeOffNote}</View> : null}
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

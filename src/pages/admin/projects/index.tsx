@@ -16,6 +16,7 @@ import { fetchMe } from '../../../services/community';
 import { createProject, fetchProjectOwners, fetchProjects } from '../../../services/ledgers';
 import type { TProjectView } from '../../../shared/contracts/ledgers';
 import { PROJECT_SOURCE_LABELS, PROJECT_STATUS_LABELS, type ProjectStatus } from '../../../shared/domain/project-rules';
+import { PageRoot } from '../../../components/page-root';
 
 const MAX_MILESTONES = 12;
 const STATUS_OPTIONS: { value: ProjectStatus; label: string }[] = [
@@ -150,7 +151,7 @@ export default function ProjectsLedgerPage() {
   const isAdmin = me?.roles.includes('admin') ?? false;
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ChipSelect label='状态' idPrefix='project-status' options={STATUS_OPTIONS} selected={[status]} onChange={(selected) => setStatus(selected[0] as ProjectStatus)} />
       <ErrorText message={error} />
       {data && data.items.length === 0 ? (
@@ -168,6 +169,6 @@ export default function ProjectsLedgerPage() {
           <ExportButton id='export-projects' kind='projects' period={exportPeriod} label='导出民生实事台账' />
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -7,6 +7,7 @@ import { LoadMore } from '../../../components/load-more';
 import { RequestCard } from '../../../components/request-card';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { fetchRequestsForStaff } from '../../../services/requests';
+import { PageRoot } from '../../../components/page-root';
 
 type Scope = 'needs_manual' | 'held' | 'open' | 'escalated' | 'finished';
 const SCOPES: { value: Scope; label: string }[] = [
@@ -30,7 +31,7 @@ export default function StaffRequestsPage() {
     setScope(next);
   };
   return (
-    <View className='page'>
+    <PageRoot>
       <ChipSelect label='范围' idPrefix='scope' options={SCOPES} selected={[scope]} onChange={(next) => changeScope(next[0] as Scope)} />
       {scope === 'held' ? <View className='muted'>这些求助的内容需要人工看一下：没有问题就点“通过”，系统立即派单；不合适就“驳回”并写明原因。</View> : null}
       <ErrorText message={error} />
@@ -59,6 +60,6 @@ export default function StaffRequestsPage() {
         </View>
       ))}
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
-    </View>
+    </PageRoot>
   );
 }

@@ -11,6 +11,7 @@ import { fetchMe, fetchServicePoints, saveServicePoint } from '../../../services
 import { SERVICE_POINT_KIND_LABELS, SERVICE_POINT_KINDS, type ServicePointKind } from '../../../shared/domain/community-settings';
 import type { LatLng } from '../../../shared/domain/geo';
 import { getCurrentLocation } from '../../../services/location';
+import { PageRoot } from '../../../components/page-root';
 
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 
@@ -46,7 +47,7 @@ export default function ServicePointsPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data?.points.map((point) => (
         <View key={point.id} className='card service-point-item'>
@@ -77,6 +78,6 @@ export default function ServicePointsPage() {
       <BigButton id='point-save' onClick={save}>
         保存服务点
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

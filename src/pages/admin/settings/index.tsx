@@ -6,6 +6,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchSettings, updateSettings } from '../../../services/community';
 import { fieldLabel } from '../../../components/a11y';
+import { PageRoot } from '../../../components/page-root';
 
 const splitList = (text: string) =>
   text
@@ -32,7 +33,7 @@ export default function SettingsPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       <View className='subtitle'>特长选项（用顿号或逗号分隔）</View>
       <Textarea id='settings-skills' className='field textarea' {...fieldLabel('特长选项')} value={skills ?? data?.skills.join('、') ?? ''} maxlength={600} onInput={(event) => setSkills(event.detail.value)} />
@@ -42,6 +43,6 @@ export default function SettingsPage() {
       <BigButton id='settings-save' onClick={save}>
         保存设置
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -9,6 +9,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { createShop, fetchShops } from '../../../services/community';
 import { SHOP_KIND_LABELS, SHOP_KINDS, type ShopKind } from '../../../shared/domain/community-settings';
+import { PageRoot } from '../../../components/page-root';
 
 /** The points supermarket and contracted organisations; staff join with the invitation code or its QR. */
 export default function ShopsPage() {
@@ -28,7 +29,7 @@ export default function ShopsPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data?.items.map((shop) => (
         <View key={shop.id} className='card shop-item'>
@@ -53,6 +54,6 @@ export default function ShopsPage() {
       <BigButton id='shop-create' onClick={create}>
         新建
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -14,6 +14,7 @@ import type { TFigures, TStatistics } from '../../../shared/contracts/reports';
 import { CATEGORY_LABELS } from '../../../shared/domain/categories';
 import { REQUEST_STATE_LABELS } from '../../../shared/domain/request-state';
 import { changePercent } from '../../../shared/domain/statistics';
+import { PageRoot } from '../../../components/page-root';
 
 /** Scope chips: `community` (one's own), `grid:<id>`, `community:<id>` (a district viewer's pick) or `district`. */
 type ScopeValue = string;
@@ -148,7 +149,7 @@ export default function AdminStatsPage() {
   const canExport = setup?.me.roles.some((role) => role === 'admin' || role === 'district_viewer') ?? false;
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={setupError ?? error} />
       <View className='subtitle'>统计周期</View>
       <PeriodPicker idPrefix='stats-period' value={period} onChange={(next) => next && setPeriod(next)} />
@@ -162,6 +163,6 @@ export default function AdminStatsPage() {
           <ExportButton id='export-statistics' kind='statistics' period={period} target={exportTarget(scope)} label='导出当前统计' />
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -9,6 +9,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { createBuilding, createGrid, createHousehold, fetchBuildings, fetchGrids, fetchHouseholds } from '../../../services/community';
+import { PageRoot } from '../../../components/page-root';
 
 /** Grids (网格), their buildings and households. */
 export default function StructurePage() {
@@ -35,7 +36,7 @@ export default function StructurePage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       <View className='title'>网格</View>
       {data?.grids.map((grid) => (
@@ -83,6 +84,6 @@ export default function StructurePage() {
       <BigButton id='household-create' secondary onClick={() => run(() => createHousehold(householdBuilding ?? '', door), () => setDoor(''))}>
         登记住户
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -9,6 +9,7 @@ import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchCatalog, placeOrder } from '../../../services/points';
 import { newClientToken } from '../../../services/client-token';
+import { PageRoot } from '../../../components/page-root';
 
 /** The community's shops: pick items and order them for pickup; the points are held until then. */
 export default function CatalogPage() {
@@ -32,7 +33,7 @@ export default function CatalogPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data ? (
         <View className='card'>
@@ -63,6 +64,6 @@ export default function CatalogPage() {
           </BigButton>
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

@@ -1,11 +1,12 @@
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchMyPoints, issueRedeemCode } from '../../../services/points';
-import { imageLabel } from '../../../components/a11y';
+import { QrPicture } from '../../../components/qr-picture';
+import { PageRoot } from '../../../components/page-root';
 
 /** Renew this long before the code's expiry, so what the shop scans is always valid. */
 const RENEW_MARGIN_MS = 15_000;
@@ -46,15 +47,12 @@ export default function RedeemCodePage() {
 
   const secondsLeft = shown ? Math.max(0, Math.round((shown.expiresAt - now) / 1000)) : 0;
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
-      <View className='card' style={{ textAlign: 'center' }}>
+      <View className='card qr-card'>
         <View className='subtitle'>请把兑换码给店员扫描</View>
-        {shown ? <Image className='qr-image' src={shown.qr} {...imageLabel('兑换码')} style={{ width: '560px', height: '560px' }} /> : <View className='muted'>正在生成…</View>}
+        {shown ? <QrPicture id='redeem-qr' src={shown.qr} label='兑换码' /> : <View className='muted'>正在生成…</View>}
         <View className='muted'>{shown ? `${secondsLeft} 秒后自动更新，一码只能用一次` : ''}</View>
-        <View className='muted' id='redeem-code-text' style={{ wordBreak: 'break-all', fontSize: '22px' }}>
-          {shown?.code ?? ''}
-        </View>
         {available !== null ? (
           <View className='subtitle' id='redeem-available'>
             可用积分 {available} 分
@@ -64,6 +62,6 @@ export default function RedeemCodePage() {
       <BigButton id='redeem-renew' secondary onClick={() => void renew()}>
         刷新兑换码
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -10,6 +10,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { fetchShopItems, saveCatalogItem } from '../../../services/points';
 import type { TCatalogItemView } from '../../../shared/contracts/points';
 import { CATALOG_ITEM_KIND_LABELS, CATALOG_ITEM_KINDS, type CatalogItemKind } from '../../../shared/domain/supermarket';
+import { PageRoot } from '../../../components/page-root';
 
 const blank = { name: '', kind: 'goods' as CatalogItemKind, price: '', stock: '', monthlyLimit: '', description: '', onShelf: true };
 /** Empty means "no limit". */
@@ -59,7 +60,7 @@ export default function ItemsPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data ? <View className='title'>{data.shop.name}</View> : null}
       {data?.items.map((item) => (
@@ -105,6 +106,6 @@ export default function ItemsPage() {
           取消修改
         </BigButton>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

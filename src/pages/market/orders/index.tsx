@@ -1,4 +1,4 @@
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
@@ -7,7 +7,8 @@ import { useAction } from '../../../hooks/use-action';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
 import { cancelOrder, fetchMyOrders } from '../../../services/points';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/domain/supermarket';
-import { imageLabel } from '../../../components/a11y';
+import { QrPicture } from '../../../components/qr-picture';
+import { PageRoot } from '../../../components/page-root';
 
 /** The member's redemptions; a pending order shows its pickup code for the shop to scan. */
 export default function MyOrdersPage() {
@@ -21,7 +22,7 @@ export default function MyOrdersPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data && data.items.length === 0 ? <View className='muted'>还没有兑换记录。</View> : null}
       {data?.items.map((order) => (
@@ -36,9 +37,9 @@ export default function MyOrdersPage() {
           </View>
           {order.pickupCode ? (
             <View style={{ textAlign: 'center' }}>
-              {order.pickupQr ? <Image src={order.pickupQr} {...imageLabel('取货码')} style={{ width: '400px', height: '400px' }} /> : null}
+              {order.pickupQr ? <QrPicture src={order.pickupQr} label='取货码' /> : null}
               <View className='muted'>到店请出示取货码{order.expiresAt ? `，${formatTime(order.expiresAt)} 前有效` : ''}</View>
-              <View className='muted pickup-code' style={{ wordBreak: 'break-all', fontSize: '22px' }}>
+              <View className='muted pickup-code' style={{ wordBreak: 'break-all' }}>
                 {order.pickupCode}
               </View>
               <BigButton secondary onClick={() => void cancel(order.id)}>
@@ -49,6 +50,6 @@ export default function MyOrdersPage() {
         </View>
       ))}
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
-    </View>
+    </PageRoot>
   );
 }

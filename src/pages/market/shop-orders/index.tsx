@@ -9,6 +9,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { fetchShopDay, refundRedemption } from '../../../services/points';
 import type { TRedemptionView } from '../../../shared/contracts/points';
 import { REDEMPTION_STATUS_LABELS } from '../../../shared/domain/supermarket';
+import { PageRoot } from '../../../components/page-root';
 
 function RedemptionLine({ redemption, children }: { redemption: TRedemptionView; children?: JSX.Element | null }) {
   return (
@@ -42,7 +43,7 @@ export default function ShopOrdersPage() {
     });
 
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data ? (
         <View className='card'>
@@ -77,6 +78,6 @@ export default function ShopOrdersPage() {
           {order.expiresAt ? <View className='muted'>{formatTime(order.expiresAt)} 前取货</View> : null}
         </RedemptionLine>
       ))}
-    </View>
+    </PageRoot>
   );
 }

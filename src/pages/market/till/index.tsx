@@ -10,6 +10,7 @@ import { confirmPickup, inspectRedeemCode, redeemInStore } from '../../../servic
 import { newClientToken } from '../../../services/client-token';
 import type { OutputOf } from '../../../shared/contracts';
 import type { TReceipt } from '../../../shared/contracts/points';
+import { PageRoot } from '../../../components/page-root';
 
 type Inspected = OutputOf<'points', 'inspectCode'>;
 
@@ -44,7 +45,7 @@ export default function TillPage() {
 
   const total = inspected ? pickedTotal(inspected.items, picked) : 0;
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       {receipt ? <ReceiptCard id='till-receipt' receipt={receipt} /> : null}
       <View className='title'>到店兑换</View>
@@ -71,6 +72,6 @@ export default function TillPage() {
       <BigButton id='pickup-confirm' secondary disabled={busy || pickupCode.trim() === ''} onClick={pickup}>
         确认取货
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

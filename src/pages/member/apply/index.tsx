@@ -10,6 +10,7 @@ import { applyMember, claimPost, fetchMe, fetchMyApplication, fetchSettings, set
 import type { TApplicationView } from '../../../shared/contracts/community';
 import { AVAILABLE_PERIODS, AVAILABLE_PERIOD_LABELS, MEMBER_KIND_LABELS, MEMBER_KINDS, type AvailablePeriod, type MemberKind } from '../../../shared/domain/community-settings';
 import { getCurrentLocation } from '../../../services/location';
+import { PageRoot } from '../../../components/page-root';
 
 const STATUS_LABELS: Record<TApplicationView['status'], string> = { pending: '审核中', approved: '已通过', rejected: '未通过' };
 
@@ -28,9 +29,9 @@ export default function MemberApplyPage() {
 
   if (!data) {
     return (
-      <View className='page'>
+      <PageRoot>
         <ErrorText message={loadError} />
-      </View>
+      </PageRoot>
     );
   }
   const { settings, application, me } = data;
@@ -56,7 +57,7 @@ export default function MemberApplyPage() {
 
   if (application && application.status !== 'rejected') {
     return (
-      <View className='page'>
+      <PageRoot>
         <View className='card'>
           <View className='title'>
             {MEMBER_KIND_LABELS[application.kind]}报到：<Text id='application-status'>{STATUS_LABELS[application.status]}</Text>
@@ -88,12 +89,12 @@ export default function MemberApplyPage() {
           <View className='muted'>社区正在审核，结果会通过消息通知您。</View>
         )}
         <ErrorText message={error} />
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className='page'>
+    <PageRoot>
       {application?.status === 'rejected' ? <View className='error'>上次申请未通过：{application.reviewNote}。请修改后重新提交。</View> : null}
       <View className='subtitle'>报到身份</View>
       <ChipSelect label='报到身份' idPrefix='kind' options={MEMBER_KINDS.map((item) => ({ value: item, label: MEMBER_KIND_LABELS[item] }))} selected={[kind]} onChange={(next) => setKind(next[0] as MemberKind)} />
@@ -115,6 +116,6 @@ export default function MemberApplyPage() {
       <BigButton id='apply-submit' disabled={busy} onClick={submit}>
         提交报到
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

@@ -12,6 +12,7 @@ import { fetchMe } from '../../../services/community';
 import { announceDeliberation, commentDeliberation, decideDeliberation, fetchDeliberation, publishDeliberation, voteDeliberation } from '../../../services/deliberations';
 import type { TDeliberationView } from '../../../shared/contracts/deliberations';
 import { DELIBERATION_STEPS } from '../../../shared/domain/deliberation-rules';
+import { PageRoot } from '../../../components/page-root';
 
 /** One deliberation through the five steps: the notice, discussion and the vote, the decision, the published tally. */
 export default function DeliberationPage() {
@@ -25,9 +26,9 @@ export default function DeliberationPage() {
     await reload();
   });
 
-  if (!data) return <View className='page'><ErrorText message={error} /></View>;
+  if (!data) return <PageRoot><ErrorText message={error} /></PageRoot>;
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='title' id='deliberation-title'>{data.title}</View>
       <StepBar step={data.step} />
       <View className='card'>
@@ -67,7 +68,7 @@ export default function DeliberationPage() {
         </BigButton>
       ) : null}
       <Comments data={data} busy={busy} onComment={(text) => act(() => commentDeliberation(data.id, text))} />
-    </View>
+    </PageRoot>
   );
 }
 

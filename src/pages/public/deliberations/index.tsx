@@ -7,6 +7,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { fetchMe } from '../../../services/community';
 import { fetchDeliberations } from '../../../services/deliberations';
 import { DELIBERATION_STEPS } from '../../../shared/domain/deliberation-rules';
+import { PageRoot } from '../../../components/page-root';
 
 /** 居民议事: the community's deliberations, each at one of the five steps. */
 export default function DeliberationsPage() {
@@ -14,7 +15,7 @@ export default function DeliberationsPage() {
   const { data: me } = useLoader(fetchMe, []);
   const admin = me?.roles.includes('admin') ?? false;
   return (
-    <View className='page'>
+    <PageRoot>
       {admin ? (
         <BigButton id='go-new-deliberation' onClick={() => void Taro.navigateTo({ url: '/pages/admin/deliberations/index' })}>
           发起议事
@@ -39,6 +40,6 @@ export default function DeliberationsPage() {
           {item.canVote ? <View className='muted'>您还没有投票</View> : null}
         </View>
       ))}
-    </View>
+    </PageRoot>
   );
 }

@@ -7,6 +7,7 @@ import { fetchProject } from '../../../services/ledgers';
 import { PROJECT_STATUS_LABELS } from '../../../shared/domain/project-rules';
 import { ProjectProgress } from '../project-progress';
 import { SupportButton } from '../support-button';
+import { PageRoot } from '../../../components/page-root';
 
 /** One livelihood project for residents: what it is, its milestones and every month's progress. */
 export default function PublicProjectPage() {
@@ -15,15 +16,15 @@ export default function PublicProjectPage() {
 
   if (!project) {
     return (
-      <View className='page'>
+      <PageRoot>
         <ErrorText message={error} />
         {!error ? <View className='muted'>正在加载…</View> : null}
-      </View>
+      </PageRoot>
     );
   }
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='card' id='public-project'>
         <View className='title' id='public-project-title'>
           {project.title}
@@ -67,6 +68,6 @@ export default function PublicProjectPage() {
           {project.writeOffNote ? <View>{project.writeOffNote}</View> : null}
         </View>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

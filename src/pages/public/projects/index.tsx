@@ -9,6 +9,7 @@ import type { TProjectView } from '../../../shared/contracts/ledgers';
 import { PROJECT_STATUS_LABELS } from '../../../shared/domain/project-rules';
 import { ProjectProgress } from '../project-progress';
 import { SupportButton } from '../support-button';
+import { PageRoot } from '../../../components/page-root';
 
 /** 晒清单: the community's livelihood projects as residents see them, each with its progress and a 支持 button. */
 export default function PublishedProjectsPage() {
@@ -16,7 +17,7 @@ export default function PublishedProjectsPage() {
   const [updated, setUpdated] = useState<Record<string, TProjectView>>({});
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='muted'>社区正在办的民生实事，每月公布进展。您支持的项目，社区会优先推进。</View>
       <ErrorText message={error} />
       {data && data.items.length === 0 ? (
@@ -58,6 +59,6 @@ export default function PublishedProjectsPage() {
         );
       })}
       <LoadMore hasMore={hasMore} loading={loadingMore} onLoadMore={loadMore} />
-    </View>
+    </PageRoot>
   );
 }

@@ -15,6 +15,7 @@ import { getCurrentLocation } from '../../../services/location';
 import { ChipSelect } from '../../../components/chip-select';
 import { fetchMe, fetchSettings } from '../../../services/community';
 import { fieldLabel } from '../../../components/a11y';
+import { PageRoot } from '../../../components/page-root';
 
 const MAX_DESCRIPTION = 500;
 const MAX_PHOTOS = 3;
@@ -90,7 +91,7 @@ export default function NewRequestPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='subtitle'>1. 需要哪方面的帮助？</View>
       <View className='row' role='radiogroup' aria-label='求助类型'>
         {REQUEST_CATEGORIES.map((item) => (
@@ -172,6 +173,6 @@ export default function NewRequestPage() {
       <BigButton id='submit-request' disabled={busy} onClick={submit}>
         {busy ? '正在提交…' : '提交求助'}
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

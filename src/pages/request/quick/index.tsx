@@ -4,7 +4,6 @@ import { useMemo, useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ErrorText } from '../../../components/error-text';
 import { useAction } from '../../../hooks/use-action';
-import { useCareMode } from '../../../hooks/use-care-mode';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchMe } from '../../../services/community';
 import { submitRequest } from '../../../services/requests';
@@ -12,6 +11,7 @@ import { askForSubscriptions } from '../../../services/subscribe';
 import { newClientToken } from '../../../services/client-token';
 import { CATEGORY_LABELS, type RequestCategory } from '../../../shared/domain/categories';
 import { QUICK_PHRASES } from '../../../shared/domain/quick-phrases';
+import { PageRoot } from '../../../components/page-root';
 
 type QuickCategory = keyof typeof QUICK_PHRASES;
 const CATEGORIES = Object.keys(QUICK_PHRASES) as QuickCategory[];
@@ -21,7 +21,6 @@ const CATEGORIES = Object.keys(QUICK_PHRASES) as QuickCategory[];
  * The address and position are the ones registered for the resident's home.
  */
 export default function QuickRequestPage() {
-  const { pageClass } = useCareMode();
   const { data: me, error: loadError } = useLoader(fetchMe, []);
   const [category, setCategory] = useState<QuickCategory | null>(null);
   const [phrase, setPhrase] = useState<string | null>(null);
@@ -41,7 +40,7 @@ export default function QuickRequestPage() {
   };
 
   return (
-    <View className={pageClass}>
+    <PageRoot>
       <ErrorText message={loadError ?? error} />
       <View className='title'>{category ? `${CATEGORY_LABELS[category]}：请选一句话` : '您需要哪种帮助？'}</View>
       {!category
@@ -76,6 +75,6 @@ export default function QuickRequestPage() {
           返回上一步
         </BigButton>
       ) : null}
-    </View>
+    </PageRoot>
   );
 }

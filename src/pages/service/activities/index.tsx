@@ -6,13 +6,14 @@ import { ErrorText } from '../../../components/error-text';
 import { formatTime } from '../../../components/format-time';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchActivities } from '../../../services/service';
+import { PageRoot } from '../../../components/page-root';
 
 /** Upcoming and past activities of the community; tap one to sign up or check in. */
 export default function ActivitiesPage() {
   const [scope, setScope] = useState<'upcoming' | 'past'>('upcoming');
   const { data, error } = useLoader(() => fetchActivities(scope), [scope]);
   return (
-    <View className='page'>
+    <PageRoot>
       <ChipSelect
         label='活动范围'
         idPrefix='scope'
@@ -36,6 +37,6 @@ export default function ActivitiesPage() {
           </View>
         </View>
       ))}
-    </View>
+    </PageRoot>
   );
 }

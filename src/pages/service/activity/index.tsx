@@ -9,6 +9,7 @@ import { getCurrentLocation } from '../../../services/location';
 import { cancelActivitySignUp, checkInActivity, checkOutActivity, fetchActivity, signUpActivity } from '../../../services/service';
 import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
 import type { TActivityView } from '../../../shared/contracts/service';
+import { PageRoot } from '../../../components/page-root';
 
 /** One activity: sign up or cancel; at the place (opened from its QR code `a=<id>`), check in and out. */
 export default function ActivityPage() {
@@ -30,7 +31,7 @@ export default function ActivityPage() {
   const mine = data?.mySignup ?? null;
   const signedUp = mine?.status === 'signed_up';
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       {data ? (
         <View className='card'>
@@ -83,6 +84,6 @@ export default function ActivityPage() {
         )
       ) : null}
       <View className='muted'>活动开始前 30 分钟起可以签到，签到和签退都要在活动地点。</View>
-    </View>
+    </PageRoot>
   );
 }

@@ -11,6 +11,7 @@ import { getCurrentLocation } from '../../../services/location';
 import { checkInDuty, checkOutDuty, fetchMyServiceRecord } from '../../../services/service';
 import type { TDutyView } from '../../../shared/contracts/service';
 import { parseScene, type Scene } from '../../../shared/domain/scene';
+import { PageRoot } from '../../../components/page-root';
 
 /** The scene inside what the camera read: a mini-program code's path (`…?scene=sp%3D…`) or the scene itself. */
 function sceneFromScan(text: string): Scene | null {
@@ -61,7 +62,7 @@ export default function DutyPage() {
 
   const open = data?.openDuty ?? null;
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error ?? actionError} />
       <View className='card' style={{ textAlign: 'center' }}>
         <View className='title' id='duty-point'>
@@ -109,6 +110,6 @@ export default function DutyPage() {
       <BigButton secondary onClick={() => Taro.navigateTo({ url: '/pages/points/index' })}>
         查看我的积分
       </BigButton>
-    </View>
+    </PageRoot>
   );
 }

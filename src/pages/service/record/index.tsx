@@ -7,13 +7,14 @@ import { fetchMyEvaluations } from '../../../services/reports';
 import { fetchMyServiceRecord } from '../../../services/service';
 import { EVALUATION_GRADE_LABELS } from '../../../shared/domain/evaluation';
 import { ATTENDANCE_LABELS } from '../../../shared/domain/service-rules';
+import { PageRoot } from '../../../components/page-root';
 
 /** The member's duty hours, activities and the community's periodic evaluations of them. */
 export default function ServiceRecordPage() {
   const { data, error } = useLoader(() => fetchMyServiceRecord(), []);
   const { data: evaluations, error: evaluationsError } = useLoader(() => fetchMyEvaluations(), []);
   return (
-    <View className='page'>
+    <PageRoot>
       <ErrorText message={error} />
       {data ? (
         <View className='card'>
@@ -64,6 +65,6 @@ export default function ServiceRecordPage() {
           <View className='muted'>{formatTime(evaluation.evaluatedAt)} 评价</View>
         </View>
       ))}
-    </View>
+    </PageRoot>
   );
 }

@@ -11,6 +11,7 @@ import { useLoader } from '../../../hooks/use-loader';
 import { claimWish, fetchWishes } from '../../../services/requests';
 import { askForSubscriptions } from '../../../services/subscribe';
 import { fetchSettings } from '../../../services/community';
+import { PageRoot } from '../../../components/page-root';
 
 const DISTANCES = [
   { value: '1000', label: '1 公里内' },
@@ -42,7 +43,7 @@ export default function WishBoardPage() {
   };
 
   return (
-    <View className='page'>
+    <PageRoot>
       <View className='subtitle'>距离</View>
       <ChipSelect label='距离' idPrefix='wish-distance' options={DISTANCES} selected={[distance]} onChange={([value]) => setDistance(value)} />
       <View className='subtitle'>需要的技能</View>
@@ -75,6 +76,6 @@ export default function WishBoardPage() {
           </BigButton>
         </View>
       ))}
-    </View>
+    </PageRoot>
   );
 }
