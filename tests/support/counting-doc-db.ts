@@ -1,7 +1,7 @@
 import type { Doc, DocDb, DocSession, FindOptions, GeoNearQuery, Where } from '../../src/server/adapters/cloudbase/doc-db';
 
 /** What production pays for: every one of these is a network round trip from the function to the database. */
-export const CALL_KINDS = ['get', 'set', 'update', 'remove', 'find', 'count', 'geoNear', 'startTransaction', 'commit'] as const;
+export const CALL_KINDS = ['get', 'set', 'insert', 'update', 'remove', 'find', 'count', 'geoNear', 'startTransaction', 'commit'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
 /** One platform page of query results (the adapter pages through it one call at a time). */
@@ -93,6 +93,11 @@ function countSession(session: DocSession, counter: CallCounter): DocSession {
       await counter.roundTrip('set', 1, collection);
       counter.wrote(1);
       return session.set(collection, doc);
+    },
+    async insert(collection, doc) {
+      await counter.roundTrip('insert', 1, collection);
+      await session.insert(collection, doc);
+      counter.wrote(1);
     },
     async update(collection, id, fields) {
       await counter.roundTrip('update', 1, collection);

@@ -1,6 +1,6 @@
 import { distanceMeters as distanceM } from '../../src/shared/domain/geo';
 import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoNearQuery, Scalar, Where } from '../../src/server/adapters/cloudbase/doc-db';
-import { fromGeoPoint, isGeoPoint } from '../../src/server/adapters/cloudbase/doc-db';
+import { DuplicateDocumentError, fromGeoPoint, isGeoPoint } from '../../src/server/adapters/cloudbase/doc-db';
 
 /** The platform's per-call cap on reads from a function (older environments). */
 const PLATFORM_PAGE = 100;
@@ -70,6 +70,10 @@ export class MemoryDocDb implements DocDb {
   readonly direct: DocSession = {
     get: async (collection, id) => copy(this.table(collection).get(id) ?? null),
     set: async (collection, doc) => {
+      this.table(collection).set(doc._id, copy(doc));
+    },
+    insert: async (collection, doc) => {
+      if (this.table(collection).has(doc._id)) throw new DuplicateDocumentError(collection, doc._id);
       this.table(collection).set(doc._id, copy(doc));
     },
     update: async (collection, id, fields) => {
@@ -153,6 +157,10 @@ export class MemoryDocDb implements DocDb {
         const session: DocSession = {
           get: async (collection, id) => read(collection, id),
           set: async (collection, doc) => {
+            pending.set(key(collection, doc._id), { collection, id: doc._id, doc: copy(doc) });
+          },
+          insert: async (collection, doc) => {
+            if (read(collection, doc._id)) throw new DuplicateDocumentError(collection, doc._id);
             pending.set(key(collection, doc._id), { collection, id: doc._id, doc: copy(doc) });
           },
           update: async (collection, id, fields) => {

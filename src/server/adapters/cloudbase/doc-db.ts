@@ -55,6 +55,8 @@ export interface DocSession {
   get(collection: string, id: string): Promise<Doc | null>;
   /** Creates or replaces the whole document. */
   set(collection: string, doc: Doc): Promise<void>;
+  /** Creates the document in one call; rejects with `DuplicateDocumentError` when its id is taken. */
+  insert(collection: string, doc: Doc): Promise<void>;
   /** Sets these fields of an existing document. */
   update(collection: string, id: string, fields: Record<string, unknown>): Promise<void>;
   remove(collection: string, id: string): Promise<void>;
@@ -73,6 +75,14 @@ export interface DocDb {
    * another writer touched the same documents, so it must have no side effects.
    */
   transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T>;
+}
+
+/** An insert whose id already exists (the database's unique `_id` index refused it). */
+export class DuplicateDocumentError extends Error {
+  constructor(readonly collection: string, readonly id: string) {
+    super(`document ${collection}/${id} already exists`);
+    this.name = 'DuplicateDocumentError';
+  }
 }
 
 export function geoPoint(point: { lat: number; lng: number }): GeoPoint {

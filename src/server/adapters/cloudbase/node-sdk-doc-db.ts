@@ -1,7 +1,7 @@
 import type { init } from '@cloudbase/node-sdk';
 import { AppError } from '../../../shared/errors';
 import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoPoint, Where } from './doc-db';
-import { isGeoPoint } from './doc-db';
+import { DuplicateDocumentError, isGeoPoint } from './doc-db';
 
 export type CloudbaseDb = ReturnType<ReturnType<typeof init>['database']>;
 type Command = CloudbaseDb['command'];
@@ -115,6 +115,26 @@ export async function checked<T>(pending: Promise<T>): Promise<T> {
   return result;
 }
 
+/** The code CloudBase answers an insert whose `_id` is taken with. */
+export const DUPLICATE_WRITE = 'DATABASE_DUPLICATE_WRITE';
+
+/**
+ * `DocumentReference.create` (database.insertDocument, also inside a transaction) exists in the SDK
+ * but is missing from its typings; it inserts under the reference's id and fails when it is taken.
+ */
+interface InsertableRef {
+  create(data: object): Promise<unknown>;
+}
+
+async function insertDoc(db: CloudbaseDb, ref: unknown, collection: string, doc: Doc): Promise<void> {
+  try {
+    await checked((ref as InsertableRef).create(toStored(db, withoutId(doc)) as object));
+  } catch (error) {
+    if (error instanceof CloudbaseError && error.code === DUPLICATE_WRITE) throw new DuplicateDocumentError(collection, doc._id);
+    throw error;
+  }
+}
+
 function asDoc(value: unknown): Doc | null {
   if (value === null || value === undefined) return null;
   const doc = Array.isArray(value) ? value[0] : value;
@@ -135,6 +155,9 @@ function directSession(db: CloudbaseDb, collectionOf: (name: string) => Collecti
     async set(collection, doc) {
       await checked(collectionOf(collection).doc(doc._id).set(toStored(db, withoutId(doc)) as object));
     },
+    async insert(collection, doc) {
+      await insertDoc(db, collectionOf(collection).doc(doc._id), collection, doc);
+    },
     async update(collection, id, fields) {
       await checked(collectionOf(collection).doc(id).update(toStoredUpdate(db, fields)));
     },
@@ -153,6 +176,9 @@ function transactionSession(db: CloudbaseDb, transaction: TransactionHandle, pre
     },
     async set(collection, doc) {
       await checked(ref(collection, doc._id).set(toStored(db, withoutId(doc)) as object));
+    },
+    async insert(collection, doc) {
+      await insertDoc(db, ref(collection, doc._id), collection, doc);
     },
     async update(collection, id, fields) {
       await checked(ref(collection, id).update(toStoredUpdate(db, fields)));

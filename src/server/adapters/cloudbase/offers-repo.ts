@@ -124,11 +124,8 @@ export function createOfferRepo(db: DocDb, session: StoreSession): OfferRepo {
       const docs = await db.find(OFFERS, { requestId, status: 'pending' }, { limit: OFFERS_PER_REQUEST_CAP, fields: ['memberId'] });
       const members = new Set(docs.map((doc) => String(doc.memberId)));
       for (const offer of written.values()) if (offer.requestId === requestId) members.add(offer.memberId);
-      let closed = 0;
-      for (const memberId of [...members].sort()) {
-        if (await setStatus(requestId, memberId, ['pending'], to, at)) closed++;
-      }
-      return closed;
+      const closed = await Promise.all([...members].sort().map((memberId) => setStatus(requestId, memberId, ['pending'], to, at)));
+      return closed.filter(Boolean).length;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Doc, DocSession } from './doc-db';
+import { DuplicateDocumentError, type Doc, type DocSession } from './doc-db';
 
 type Pending = { kind: 'set'; doc: Doc; duplicate?: string } | { kind: 'update'; fields: Record<string, unknown> } | { kind: 'remove' };
 
@@ -6,11 +6,27 @@ type Pending = { kind: 'set'; doc: Doc; duplicate?: string } | { kind: 'update';
 export interface StoreSession extends DocSession {
   /** Creates a document that must not exist yet; `duplicate` is the error when it does (a unique key). */
   create(collection: string, doc: Doc, duplicate: string): Promise<void>;
+  /**
+   * Keeps a copy of a document found by a query, so a later `get` of it costs nothing. Only for
+   * documents nobody changes once written (a shop, a catalogue item's owner), where the query's
+   * committed view is the document.
+   */
+  remember(collection: string, doc: Doc): void;
 }
 
 export interface CachedSession extends StoreSession {
   /** Sends every buffered write at once (one round trip), then forgets them. */
   flush(): Promise<void>;
+}
+
+/** Inserts, answering a taken id with the repository's own duplicate message. */
+async function insertUnique(session: DocSession, collection: string, doc: Doc, duplicate: string): Promise<void> {
+  try {
+    await session.insert(collection, doc);
+  } catch (error) {
+    if (error instanceof DuplicateDocumentError) throw new Error(duplicate);
+    throw error;
+  }
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -21,8 +37,9 @@ const keyOf = (collection: string, id: string) => `${collection}\u0000${id}`;
  * together: on CloudBase every call is a round trip, so one attempt of a transaction pays for each
  * document once and for its writes once. Reads see the attempt's own writes. A `set` or an `update`
  * of a document whose fields are all known replaces the buffered copy; an `update` of an unread
- * document stays a field update, so fields nobody read are left as they are. A `create` checks that
- * the document is absent at flush time, every such check at once, before the writes.
+ * document stays a field update, so fields nobody read are left as they are. A `create` is sent as an
+ * insert with the other writes, which the database refuses (and the transaction with it) when the id
+ * is taken: no read to check first.
  */
 export function cachedSession(session: DocSession): CachedSession {
   const read = new Map<string, Doc | null>();
@@ -35,6 +52,10 @@ export function cachedSession(session: DocSession): CachedSession {
   };
 
   return {
+    remember(collection, doc) {
+      const key = keyOf(collection, doc._id);
+      if (!read.has(key)) read.set(key, copy(doc));
+    },
     async get(collection, id) {
       const staged = pending.get(keyOf(collection, id));
       if (staged?.op.kind === 'set') return copy(staged.op.doc);
@@ -54,6 +75,9 @@ export function cachedSession(session: DocSession): CachedSession {
       const checked = staged?.op.kind === 'remove' || (read.has(key) && read.get(key) === null);
       pending.set(key, { collection, id: doc._id, op: { kind: 'set', doc: copy(doc), duplicate: checked ? undefined : duplicate } });
     },
+    insert(collection, doc) {
+      return this.create(collection, doc, new DuplicateDocumentError(collection, doc._id).message);
+    },
     async update(collection, id, fields) {
       const key = keyOf(collection, id);
       const staged = pending.get(key);
@@ -71,13 +95,9 @@ export function cachedSession(session: DocSession): CachedSession {
     async flush() {
       const writes = [...pending.values()];
       pending.clear();
-      const unique = writes.flatMap(({ collection, id, op }) => (op.kind === 'set' && op.duplicate ? [{ collection, id, duplicate: op.duplicate }] : []));
-      const taken = await Promise.all(unique.map(({ collection, id }) => session.get(collection, id)));
-      const clash = unique.find((_, index) => taken[index] !== null);
-      if (clash) throw new Error(clash.duplicate);
       await Promise.all(
         writes.map(({ collection, id, op }) => {
-          if (op.kind === 'set') return session.set(collection, op.doc);
+          if (op.kind === 'set') return op.duplicate ? insertUnique(session, collection, op.doc, op.duplicate) : session.set(collection, op.doc);
           if (op.kind === 'update') return session.update(collection, id, op.fields);
           return session.remove(collection, id);
         }),
@@ -94,6 +114,10 @@ export function cachedSession(session: DocSession): CachedSession {
 export function readOnceSession(session: DocSession): StoreSession {
   const read = new Map<string, Doc | null>();
   return {
+    remember(collection, doc) {
+      const key = keyOf(collection, doc._id);
+      if (!read.has(key)) read.set(key, copy(doc));
+    },
     async get(collection, id) {
       const key = keyOf(collection, id);
       if (!read.has(key)) read.set(key, await session.get(collection, id));
@@ -105,9 +129,12 @@ export function readOnceSession(session: DocSession): StoreSession {
       await session.set(collection, doc);
     },
     async create(collection, doc, duplicate) {
-      if (await session.get(collection, doc._id)) throw new Error(duplicate);
       read.delete(keyOf(collection, doc._id));
-      await session.set(collection, doc);
+      await insertUnique(session, collection, doc, duplicate);
+    },
+    insert: (collection, doc) => {
+      read.delete(keyOf(collection, doc._id));
+      return session.insert(collection, doc);
     },
     async update(collection, id, fields) {
       read.delete(keyOf(collection, id));

@@ -11,7 +11,9 @@ import { USERS, toUser } from './users-repo';
  * Collections written here (`_id` = the record's id unless said otherwise):
  *   shops            ShopRecord.
  *   shops_by_invite  `_id` = invite code → `{ shopId }`: the code is unique, and read by id.
- *   shop_staff       `_id` = shop id ':' user id → `{ shopId, userId, joinedAt }` (once per pair).
+ *   shop_staff       `_id` = shop id ':' user id → `{ shopId, userId, joinedAt, shop }` (once per pair); `shop`
+ *                    is a copy of the shop (shops are not changed once created), so a staff member's
+ *                    shops come in one query.
  *   service_points   ServicePointRecord.
  */
 
@@ -40,6 +42,8 @@ async function byIds(db: DocDb, collection: string, ids: readonly string[]): Pro
   });
 }
 
+const isShopDoc = (value: unknown): value is Doc => typeof value === 'object' && value !== null && typeof (value as Doc)._id === 'string';
+
 export function createShopRepo(db: DocDb, session: StoreSession): ShopRepo {
   const get = async (id: string) => {
     const doc = await session.get(SHOPS, id);
@@ -62,8 +66,9 @@ export function createShopRepo(db: DocDb, session: StoreSession): ShopRepo {
     async addStaff(shopId, userId, at) {
       // Insert-if-absent: joining twice keeps the first time.
       const id = compositeId(shopId, userId);
-      if (await session.get(SHOP_STAFF, id)) return;
-      await session.set(SHOP_STAFF, { _id: id, shopId, userId, joinedAt: at });
+      const [link, shop] = await Promise.all([session.get(SHOP_STAFF, id), session.get(SHOPS, shopId)]);
+      if (link) return;
+      await session.set(SHOP_STAFF, { _id: id, shopId, userId, joinedAt: at, ...(shop ? { shop } : {}) });
     },
     async listStaff(shopId) {
       // SQLite breaks equal join times by insertion order; here by user id.
@@ -72,7 +77,11 @@ export function createShopRepo(db: DocDb, session: StoreSession): ShopRepo {
     },
     async listShopsOfStaff(userId) {
       const links = await db.find(SHOP_STAFF, { userId }, { orderBy: [{ field: 'joinedAt', direction: 'asc' }, { field: 'shopId', direction: 'asc' }], limit: 20 });
-      return (await byIds(db, SHOPS, links.map((link) => String(link.shopId)))).map(toShop);
+      const copied = links.flatMap((link) => (isShopDoc(link.shop) ? [link.shop] : []));
+      // Links written before they carried the shop are read the old way.
+      const docs = copied.length === links.length ? copied : await byIds(db, SHOPS, links.map((link) => String(link.shopId)));
+      for (const doc of docs) session.remember(SHOPS, doc);
+      return docs.map(toShop);
     },
   };
 }

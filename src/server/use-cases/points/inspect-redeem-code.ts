@@ -2,7 +2,8 @@ import type { TInspectRedeemCodeInput } from '../../../shared/contracts/points';
 import { chinaMonthStart } from '../../../shared/domain/china-time';
 import { maskName } from '../../../shared/domain/masking';
 import { memberAccountId } from '../../points-ledger/accounts';
-import { scannedMember } from './scanned-member';
+import { memberForShop, readScannedCode } from './scanned-member';
+import { allInOrder } from '../../all-in-order';
 import { requireStaffShop } from './staff-shop';
 import { toCatalogItemView } from '../../views/catalog-view';
 import type { ActionContext } from '../context';
@@ -11,8 +12,9 @@ import type { ActionContext } from '../context';
 export async function inspectRedeemCode({ runtime, caller }: ActionContext, input: TInspectRedeemCodeInput) {
   const now = runtime.clock.now();
   return runtime.store.read(async (tx) => {
-    const shop = await requireStaffShop(tx, caller, input.shopId);
-    const { member } = await scannedMember(tx, runtime.signingKey, shop, input.code, now);
+    const scanned = readScannedCode(tx, runtime.signingKey, input.code, now);
+    const [shop, code] = await allInOrder([requireStaffShop(tx, caller, input.shopId), scanned]);
+    const member = memberForShop(code, shop);
     const [account, items] = await Promise.all([tx.ledger.getAccount(memberAccountId(member.id)), tx.catalog.listByShop(shop.id, true)]);
     const taken = await tx.redemptions.takenSince(member.id, items.map((item) => item.id), chinaMonthStart(now));
     return {

@@ -6,7 +6,8 @@ import { placeHold } from '../../points-ledger/holds';
 import { enqueueNotification } from '../../notify';
 import { payloadHash } from '../../payload-hash';
 import { loadEarningRules } from '../../points-ledger/earning-rules';
-import { takeLines } from './price-lines';
+import { readShelf, takeLines } from './price-lines';
+import { memberAccountId } from '../../points-ledger/accounts';
 import { assertSamePayload, reload, toReceipt } from './receipt';
 import type { ActionContext } from '../context';
 import { ledgerKeys } from '../../points-ledger/earnings';
@@ -19,18 +20,25 @@ export async function placeOrder(
   const now = runtime.clock.now();
   const key = `order:${caller.id}:${input.clientToken}`;
   const hash = payloadHash(input.shopId, input.lines);
+  const id = newId('o');
   return runtime.store.transaction(async (tx) => {
-    const existing = await tx.redemptions.findByKey(key);
+    // One round trip reads the retry key, the shop and its staff, the shelf, the rules and the member's account.
+    const [existing, shop, shelf, rules, staff] = await Promise.all([
+      tx.redemptions.findByKey(key),
+      tx.shops.get(input.shopId),
+      readShelf(tx, caller.id, input.lines, now),
+      loadEarningRules(tx, caller.communityId),
+      tx.shops.listStaff(input.shopId),
+      tx.ledger.getAccount(memberAccountId(caller.id)),
+      tx.ledger.findHoldByKey(ledgerKeys.orderHold(id)),
+    ]);
     if (existing) {
       assertSamePayload(existing, hash);
       return toReceipt(tx, runtime, existing, 'member');
     }
-    const shop = await tx.shops.get(input.shopId);
     if (!shop || shop.communityId !== caller.communityId) throw new AppError('NOT_FOUND', '没有找到这家店');
-    const lines = await takeLines(tx, shop, caller.id, input.lines, now);
+    const lines = await takeLines(tx, shop, input.lines, shelf);
     const total = totalOf(lines);
-    const rules = await loadEarningRules(tx, caller.communityId);
-    const id = newId('o');
     const expiresAt = now + rules.orderPickupHours * 3_600_000;
     const hold = await placeHold(
       tx,
@@ -58,10 +66,10 @@ export async function placeOrder(
       expiresAt,
       updatedAt: now,
     });
-    for (const staff of await tx.shops.listStaff(shop.id)) {
+    for (const person of staff) {
       await enqueueNotification(
         tx,
-        { userId: staff.id, kind: 'order_placed', title: '有新的积分兑换订单', body: `${lines.map((line) => `${line.name}×${line.qty}`).join('、')}，共 ${total} 分，待取货`, requestId: null },
+        { userId: person.id, kind: 'order_placed', title: '有新的积分兑换订单', body: `${lines.map((line) => `${line.name}×${line.qty}`).join('、')}，共 ${total} 分，待取货`, requestId: null },
         now,
       );
     }

@@ -4,9 +4,11 @@ import { newId } from '../../ids';
 import { postTransfer } from '../../points-ledger/post-transfer';
 import { enqueueNotification } from '../../notify';
 import { payloadHash } from '../../payload-hash';
-import { takeLines } from './price-lines';
+import { readShelf, takeLines } from './price-lines';
+import { allInOrder } from '../../all-in-order';
+import { accountIdOf, memberAccountId } from '../../points-ledger/accounts';
 import { assertSamePayload, reload, toReceipt } from './receipt';
-import { scannedMember, usedCode } from './scanned-member';
+import { memberForShop, readScannedCode, usedCode } from './scanned-member';
 import { requireStaffShop } from './staff-shop';
 import type { ActionContext } from '../context';
 import { ledgerKeys } from '../../points-ledger/earnings';
@@ -20,20 +22,28 @@ export async function redeemInStore(
   input: TRedeemInStoreInput,
 ): Promise<TReceipt> {
   const now = runtime.clock.now();
+  const key = `redeem:${caller.id}:${input.clientToken}`;
+  const hash = payloadHash(input.code, input.lines);
+  const id = newId('rd');
   return runtime.store.transaction(async (tx) => {
-    const shop = await requireStaffShop(tx, caller, input.shopId);
-    const key = `redeem:${shop.id}:${input.clientToken}`;
-    const hash = payloadHash(input.code, input.lines);
-    const existing = await tx.redemptions.findByKey(key);
+    // Everything the till's scan needs is read in one round trip; refusals come in the order a clerk expects.
+    const scanned = readScannedCode(tx, runtime.signingKey, input.code, now);
+    const [shop, existing] = await allInOrder([requireStaffShop(tx, caller, input.shopId), tx.redemptions.findByKey(key), scanned.catch(() => null)]);
     if (existing) {
       assertSamePayload(existing, hash);
       return toReceipt(tx, runtime, existing, 'shop');
     }
-    const { member, redeemCode } = await scannedMember(tx, runtime.signingKey, shop, input.code, now);
-    if (!(await tx.redemptions.useCode(redeemCode.nonce, member.id, redeemCode.expiresAt, now))) throw usedCode();
-    const lines = await takeLines(tx, shop, member.id, input.lines, now);
+    const code = await scanned;
+    const [shelf] = await Promise.all([
+      readShelf(tx, code.redeemCode.userId, input.lines, now),
+      tx.ledger.getAccount(memberAccountId(code.redeemCode.userId)),
+      tx.ledger.getAccount(accountIdOf('shop', shop.id)),
+      tx.ledger.findPostingByKey(ledgerKeys.redemption(id)),
+    ]);
+    const member = memberForShop(code, shop);
+    if (!(await tx.redemptions.useCode(code.redeemCode.nonce, member.id, code.redeemCode.expiresAt, now))) throw usedCode();
+    const lines = await takeLines(tx, shop, input.lines, shelf);
     const total = totalOf(lines);
-    const id = newId('rd');
     const summary = lines.map((line) => `${line.name}×${line.qty}`).join('、');
     const posting = await postTransfer(
       tx,

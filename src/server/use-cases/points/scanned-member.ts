@@ -2,13 +2,25 @@ import { AppError } from '../../../shared/errors';
 import type { ShopRecord, Tx, UserRecord } from '../../ports';
 import { readRedeemCode, type RedeemCode } from '../../codes/signed-codes';
 
-/** The member behind a redemption code, checked against the shop: valid signature, not expired, not used, same community. */
-export async function scannedMember(tx: Tx, signingKey: string, shop: ShopRecord, code: string, now: number): Promise<{ member: UserRecord; redeemCode: RedeemCode }> {
+export interface ScannedCode {
+  redeemCode: RedeemCode;
+  used: boolean;
+  member: UserRecord | null;
+}
+
+/** Reads what a scanned redemption code points at (its use and its member together); the signature and expiry are checked first. */
+export async function readScannedCode(tx: Tx, signingKey: string, code: string, now: number): Promise<ScannedCode> {
   const redeemCode = readRedeemCode(signingKey, code, now);
-  if (await tx.redemptions.isCodeUsed(redeemCode.nonce)) throw usedCode();
-  const member = await tx.users.getById(redeemCode.userId);
+  const [used, member] = await Promise.all([tx.redemptions.isCodeUsed(redeemCode.nonce), tx.users.getById(redeemCode.userId)]);
+  return { redeemCode, used, member };
+}
+
+/** The member behind a scanned code, checked against the shop: not used, same community. */
+export function memberForShop(scanned: ScannedCode, shop: ShopRecord): UserRecord {
+  if (scanned.used) throw usedCode();
+  const { member } = scanned;
   if (!member || member.communityId !== shop.communityId) throw new AppError('FORBIDDEN', '这个兑换码不属于本社区，不能在本店使用');
-  return { member, redeemCode };
+  return member;
 }
 
 export function usedCode(): AppError {

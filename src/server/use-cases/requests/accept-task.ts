@@ -8,9 +8,9 @@ import type { ActionContext } from '../context';
 export async function acceptTask({ runtime, caller }: ActionContext, input: TRequestRef): Promise<TRequestDetail> {
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
-    const request = await tx.requests.get(input.requestId);
+    // The request, the caller's offer and member record (whose load the acceptance moves) in one round trip.
+    const [request, offer] = await Promise.all([tx.requests.get(input.requestId), tx.offers.get(input.requestId, caller.id), tx.members.get(caller.id)]);
     if (!request) throw new AppError('NOT_FOUND', '没有找到这条求助');
-    const offer = await tx.offers.get(request.id, caller.id);
     if (!offer) throw new AppError('FORBIDDEN', '这条求助没有派给您，不能接单');
 
     // A retried accept by the winner answers like the first one did.

@@ -1,6 +1,7 @@
 import type { TSubmitRequestInput } from '../../../shared/contracts/requests';
 import { CATEGORY_BEHAVIOUR, CATEGORY_LABELS } from '../../../shared/domain/categories';
 import { runOfferRound } from './dispatch/run-offer-round';
+import { searchCandidates, type DispatchSearch } from './dispatch/search-candidates';
 import { findSimilarOpenRequests } from './find-similar';
 import { newId } from '../../ids';
 import { notifyCommunityStaff } from '../../notify';
@@ -14,16 +15,35 @@ export interface NewRequest {
   now: number;
   /** The content check asked for a person to look first: stored as held, not sent out, staff told. */
   held?: boolean;
+  /** What was looked up before the transaction (see `prepareRequest`); looked up inside it when absent. */
+  prepared?: PreparedRequest;
+}
+
+/** The queries a new request needs that read committed data only: made before the transaction, they hold nothing open. */
+export interface PreparedRequest {
+  duplicateOf: string | null;
+  /** Who it can be offered to; none for a request that will not be offered now (held, or a wish). */
+  search: DispatchSearch | null;
+}
+
+export async function prepareRequest(reader: Tx, resident: UserRecord, input: TSubmitRequestInput, now: number, held: boolean): Promise<PreparedRequest> {
+  const offered = !held && CATEGORY_BEHAVIOUR[input.category].routing !== 'board';
+  const [similar, search] = await Promise.all([
+    findSimilarOpenRequests(reader, resident.communityId, input.category, input.location, now, 1),
+    offered
+      ? searchCandidates(reader, { communityId: resident.communityId, location: input.location, category: input.category, urgency: input.urgency, householdId: resident.householdId, residentId: resident.id, stored: null }, now)
+      : Promise.resolve(null),
+  ]);
+  return { duplicateOf: similar[0]?.id ?? null, search };
 }
 
 /**
  * Stores a new request with its first timeline entry and starts it (see `startRequest`); a request whose
  * words must be reviewed first is stored held instead, and the community's staff are asked to look.
  */
-export async function createRequest(tx: Tx, { resident, filer, input, now, held = false }: NewRequest): Promise<RequestRecord> {
+export async function createRequest(tx: Tx, { resident, filer, input, now, held = false, prepared }: NewRequest): Promise<RequestRecord> {
   const onBehalf = filer.id !== resident.id;
-  const [similar] = await findSimilarOpenRequests(tx, resident.communityId, input.category, input.location, now, 1);
-  const duplicateOf = similar?.id ?? null;
+  const { duplicateOf, search } = prepared ?? (await prepareRequest(tx, resident, input, now, held));
   const request: RequestRecord = {
     id: newId('r'),
     communityId: resident.communityId,
@@ -80,19 +100,19 @@ export async function createRequest(tx: Tx, { resident, filer, input, now, held 
     );
     return request;
   }
-  return startRequest(tx, request, filer.id, now);
+  return startRequest(tx, request, filer.id, now, search ?? undefined);
 }
 
 /**
  * What a request does once it may go out (a fresh submit, or a held one an admin released): a wish waits
  * on the board for a member or volunteer to claim it; anything else is offered to nearby members.
  */
-export async function startRequest(tx: Tx, request: RequestRecord, actorId: string, now: number): Promise<RequestRecord> {
+export async function startRequest(tx: Tx, request: RequestRecord, actorId: string, now: number, search?: DispatchSearch): Promise<RequestRecord> {
   if (CATEGORY_BEHAVIOUR[request.category].routing === 'board') {
     // Wishes are not pushed to anyone: they wait on the board until a member or volunteer claims one.
     await tx.events.append({ requestId: request.id, at: now, kind: 'wish_posted', actorId, text: '心愿已发布到微心愿墙，等待党员或志愿者认领' });
   } else {
-    await runOfferRound(tx, request, now);
+    await runOfferRound(tx, request, now, search);
   }
   return (await tx.requests.get(request.id)) ?? request;
 }
