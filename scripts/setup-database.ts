@@ -9,7 +9,7 @@
  *
  * Needs TCB_ENV_ID, TCB_SECRET_ID and TCB_SECRET_KEY in the environment.
  */
-import { mapLimit } from '../src/server/adapters/cloudbase/map-limit';
+import { mapLimit } from '../src/shared/map-limit';
 import { checkEnvironment, failWith } from './command-runner';
 import { apiErrorCode } from './api-errors';
 import { createManagerDatabaseAdmin, type DatabaseAdmin } from './database-admin';

@@ -180,4 +180,6 @@ export interface RedemptionRepo {
   useCode(nonce: string, userId: string, expiresAt: number, usedAt: number): Promise<boolean>;
   isCodeUsed(nonce: string): Promise<boolean>;
   pruneCodes(expiredBefore: number): Promise<number>;
+  /** Whether any used code expired before the moment (so a prune has something to do). */
+  hasCodesExpiredBefore(expiredBefore: number): Promise<boolean>;
 }

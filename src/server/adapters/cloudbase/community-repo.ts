@@ -8,7 +8,7 @@ import { findPage, scanPage } from './paging';
 import { MEMBERS, USERS } from './users-repo';
 import { binaryCompare } from './binary-compare';
 import { containsFolded, keywordTerms, searchTerms } from './keyword-terms';
-import { mapLimit } from './map-limit';
+import { mapLimit } from '../../../shared/map-limit';
 
 /*
  * Collections written here (every `_id` is the record's id unless said otherwise):

@@ -1,5 +1,5 @@
 import type { Doc, DocDb, Where } from './doc-db';
-import { mapLimit } from './map-limit';
+import { mapLimit } from '../../../shared/map-limit';
 import type { StoreSession } from './session-cache';
 import { MEMBERS } from './users-repo';
 

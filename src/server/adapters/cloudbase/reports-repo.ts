@@ -147,15 +147,21 @@ export function createReportRepo(db: DocDb, _session: StoreSession): ReportRepo 
     async monthlyCounts(scope, from, to) {
       // Two counts per China month, as SQLite's range per month.
       const communityId = { in: communitiesOf(scope) };
-      const months: { month: string; submitted: number; completed: number }[] = [];
+      const ranges: { month: string; start: number; end: number }[] = [];
       for (let start = from; start < to; ) {
         const month = periodOf('month', start);
         const end = Math.min(month.end, to);
-        const where: Where = { communityId, gridId: scope.gridId ?? undefined, createdAt: { gte: start, lt: end } };
-        const [submitted, completed] = await Promise.all([db.count(REQUESTS, where), db.count(REQUESTS, { ...where, state: { in: ['completed', 'rated'] } })]);
-        months.push({ month: month.key, submitted, completed });
+        ranges.push({ month: month.key, start, end });
         start = end;
       }
+      // Every month's two counts in one round trip.
+      const months = await Promise.all(
+        ranges.map(async ({ month, start, end }) => {
+          const where: Where = { communityId, gridId: scope.gridId ?? undefined, createdAt: { gte: start, lt: end } };
+          const [submitted, completed] = await Promise.all([db.count(REQUESTS, where), db.count(REQUESTS, { ...where, state: { in: ['completed', 'rated'] } })]);
+          return { month, submitted, completed };
+        }),
+      );
       return months;
     },
 
@@ -164,10 +170,13 @@ export function createReportRepo(db: DocDb, _session: StoreSession): ReportRepo 
       const active = new Set<string>();
       const creditAccounts = new Set<string>();
       for (const communityId of communitiesOf(scope)) {
-        for (const doc of await scanPeriod(db, REQUESTS, { communityId }, 'acceptedAt', from, to, ['assigneeId'], budget)) {
+        const [accepted, postings] = await Promise.all([
+          scanPeriod(db, REQUESTS, { communityId }, 'acceptedAt', from, to, ['assigneeId'], budget),
+          scanPeriod(db, POSTINGS, { communityId, kind: { in: ['duty', 'activity'] } }, 'createdAt', from, to, ['creditAccountId'], budget),
+        ]);
+        for (const doc of accepted) {
           if (typeof doc.assigneeId === 'string') active.add(doc.assigneeId);
         }
-        const postings = await scanPeriod(db, POSTINGS, { communityId, kind: { in: ['duty', 'activity'] } }, 'createdAt', from, to, ['creditAccountId'], budget);
         for (const doc of postings) creditAccounts.add(String(doc.creditAccountId));
       }
       for (const owner of (await memberAccountOwners(db, creditAccounts)).values()) active.add(owner);

@@ -243,6 +243,10 @@ export function createRedemptionRepo(db: DocDb, session: StoreSession): Redempti
       return (await session.get(USED_CODES, nonce)) !== null;
     },
 
+    async hasCodesExpiredBefore(expiredBefore) {
+      return (await db.find(USED_CODES, { expiresAt: { lt: expiredBefore } }, { limit: 1, fields: ['expiresAt'] })).length > 0;
+    },
+
     async pruneCodes(expiredBefore) {
       const docs = await db.find(USED_CODES, { expiresAt: { lt: expiredBefore } }, { orderBy: [{ field: 'expiresAt', direction: 'asc' }], limit: PRUNE_CODES_BATCH, fields: ['expiresAt'] });
       for (const doc of docs) await session.remove(USED_CODES, doc._id);

@@ -110,6 +110,7 @@ export function createRedemptionRepo(db: Database.Database): RedemptionRepo {
   const useCode = db.prepare('INSERT OR IGNORE INTO used_codes (nonce, user_id, expires_at, used_at) VALUES (?, ?, ?, ?)');
   const codeUsed = db.prepare('SELECT 1 FROM used_codes WHERE nonce = ?');
   const pruneCodes = db.prepare('DELETE FROM used_codes WHERE expires_at < ?');
+  const anyCodeExpired = db.prepare('SELECT 1 FROM used_codes WHERE expires_at < ? LIMIT 1');
   return {
     async insert(redemption) {
       insert.run({ ...redemption, lines: JSON.stringify(redemption.lines) });
@@ -161,6 +162,9 @@ export function createRedemptionRepo(db: Database.Database): RedemptionRepo {
     },
     async isCodeUsed(nonce) {
       return codeUsed.get(nonce) !== undefined;
+    },
+    async hasCodesExpiredBefore(expiredBefore) {
+      return anyCodeExpired.get(expiredBefore) !== undefined;
     },
     async pruneCodes(expiredBefore) {
       return pruneCodes.run(expiredBefore).changes;

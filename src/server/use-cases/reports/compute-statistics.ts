@@ -10,8 +10,12 @@ import type { ResolvedScope } from './statistics-scope';
 const TREND_MONTHS = 6;
 
 /** The headline figures of one period, from the requests submitted in it and the points posted in it. */
-export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, facts?: RequestFact[]): Promise<TFigures> {
-  const requests = facts ?? (await tx.reports.requestFacts(scope, period.start, period.end));
+export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, facts?: Promise<RequestFact[]>): Promise<TFigures> {
+  const [requests, byKind, activeMembers] = await Promise.all([
+    facts ?? tx.reports.requestFacts(scope, period.start, period.end),
+    tx.reports.pointsByKind(scope, period.start, period.end),
+    tx.reports.activeMembers(scope, period.start, period.end),
+  ]);
   const responses: number[] = [];
   const completions: number[] = [];
   const stars: number[] = [];
@@ -22,7 +26,6 @@ export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, 
     if (fact.state === 'completed' || fact.state === 'rated') completed++;
     if (fact.ratingStars !== null) stars.push(fact.ratingStars);
   }
-  const byKind = await tx.reports.pointsByKind(scope, period.start, period.end);
   // Balances carried over from the paper ledger are not points issued for this period's work.
   const totals = totalsByKind({ ...byKind, opening_balance: 0 });
   return {
@@ -31,7 +34,7 @@ export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, 
     responseTime: summarizeDurations(responses),
     completionTime: summarizeDurations(completions),
     satisfaction: summarizeRatings(stars),
-    activeMembers: await tx.reports.activeMembers(scope, period.start, period.end),
+    activeMembers,
     pointsIssued: totals.issued,
     pointsRedeemed: totals.redeemed - totals.refunded,
   };
@@ -39,8 +42,18 @@ export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, 
 
 /** Everything the statistics page and its export show for a scope and period. */
 export async function computeStatistics(tx: Tx, resolved: ResolvedScope, period: Period): Promise<TStatistics> {
-  const facts = await tx.reports.requestFacts(resolved.scope, period.start, period.end);
   const before = previousPeriod(period);
+  const trendStart = periodOf('month', period.end - 1);
+  let from = trendStart.start;
+  for (let step = 1; step < TREND_MONTHS; step++) from = previousPeriod(periodOf('month', from)).start;
+  // Every query of both periods and the trend goes out together.
+  const factsRead = tx.reports.requestFacts(resolved.scope, period.start, period.end);
+  const [facts, monthly, current, previous] = await Promise.all([
+    factsRead,
+    tx.reports.monthlyCounts(resolved.scope, from, period.end),
+    computeFigures(tx, resolved.scope, period, factsRead),
+    computeFigures(tx, resolved.scope, before),
+  ]);
   const byCategory = new Map<string, number>();
   const byState = new Map<string, number>();
   const byArea = new Map<string, number>();
@@ -50,10 +63,7 @@ export async function computeStatistics(tx: Tx, resolved: ResolvedScope, period:
     const area = resolved.areaOf === 'grid' ? fact.gridId : fact.communityId;
     if (area) byArea.set(area, (byArea.get(area) ?? 0) + 1);
   }
-  const trendStart = periodOf('month', period.end - 1);
-  let from = trendStart.start;
-  for (let step = 1; step < TREND_MONTHS; step++) from = previousPeriod(periodOf('month', from)).start;
-  const counted = new Map((await tx.reports.monthlyCounts(resolved.scope, from, period.end)).map((row) => [row.month, row]));
+  const counted = new Map(monthly.map((row) => [row.month, row]));
   const trend = [];
   for (let at = from; at < period.end; at = periodOf('month', at).end) {
     const month = periodOf('month', at).key;
@@ -64,8 +74,8 @@ export async function computeStatistics(tx: Tx, resolved: ResolvedScope, period:
     scope: { kind: resolved.kind, name: resolved.name },
     period: { key: period.key, label: period.label },
     previousPeriod: { key: before.key, label: before.label },
-    current: await computeFigures(tx, resolved.scope, period, facts),
-    previous: await computeFigures(tx, resolved.scope, before),
+    current,
+    previous,
     byCategory: REQUEST_CATEGORIES.map((category) => ({ category, count: byCategory.get(category) ?? 0 })),
     byState: REQUEST_STATES.map((state) => ({ state, count: byState.get(state) ?? 0 })),
     byArea: [

@@ -3,16 +3,29 @@ import { enqueueNotification } from '../../notify';
 import type { Runtime } from '../../ports';
 import { loadEarningRules } from '../../points-ledger/earning-rules';
 import { closeDuty } from '../service/close-duty';
+import { mapLimit } from '../../../shared/map-limit';
+import { JOB_PARALLELISM, UNLIMITED, type TickBudget } from './tick-budget';
 
 const BATCH = 200;
 
 /** Scheduler: a duty nobody checked out of ends at its point's closing time, credited at most the configured hours. */
-export async function closeForgottenDuties(runtime: Runtime): Promise<{ closed: number }> {
+export async function closeForgottenDuties(runtime: Runtime, budget: TickBudget = UNLIMITED): Promise<{ closed: number }> {
   const now = runtime.clock.now();
   const open = await runtime.store.read((tx) => tx.service.listOpenDuties(null, BATCH));
-  let closed = 0;
-  for (const duty of open) {
-    const done = await runtime.store.transaction(async (tx) => {
+  // Most open duties are people still on duty: their points' closing times are read once, together,
+  // and only a duty past its closing time costs a transaction.
+  const points = new Map(
+    (await runtime.store.read((tx) => Promise.all([...new Set(open.map((duty) => duty.servicePointId))].map((id) => tx.servicePoints.get(id))))).flatMap((point) =>
+      point ? [[point.id, point] as const] : [],
+    ),
+  );
+  const overdue = open.filter((duty) => {
+    const point = points.get(duty.servicePointId);
+    return point !== undefined && now >= closingTimeOn(point.openingHours, duty.checkInAt);
+  });
+  const done = await mapLimit(overdue, JOB_PARALLELISM, (duty) => {
+    if (!budget.hasTime()) return Promise.resolve(false);
+    return runtime.store.transaction(async (tx) => {
       const point = await tx.servicePoints.get(duty.servicePointId);
       if (!point) return false;
       const closing = closingTimeOn(point.openingHours, duty.checkInAt);
@@ -33,7 +46,6 @@ export async function closeForgottenDuties(runtime: Runtime): Promise<{ closed: 
       );
       return true;
     });
-    if (done) closed++;
-  }
-  return { closed };
+  });
+  return { closed: done.filter(Boolean).length };
 }

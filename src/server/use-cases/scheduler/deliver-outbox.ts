@@ -1,7 +1,13 @@
 import { chinaDateKey } from '../../../shared/domain/periods';
 import type { OutboxRecord, PushSetupProblem, Runtime } from '../../ports';
+import { mapLimit } from '../../../shared/map-limit';
+import { UNLIMITED, type TickBudget } from './tick-budget';
 
-const BATCH = 100;
+/** Pushes in flight at once: each is a WeChat call and a few round trips, mostly waiting. */
+const OUTBOX_PARALLELISM = 20;
+
+/** Due messages one tick reads (the rest are read by the next); see `TICK_BUDGET_MS` for when it stops starting new ones. */
+const BATCH = 1000;
 /**
  * Tries at recording a push that WeChat already took. Recording is what stops the next run from
  * pushing it again, so a passing database hiccup must not end it.
@@ -110,7 +116,7 @@ async function alarmAdmins(runtime: Runtime, message: OutboxRecord, problem: Pus
  * (the notifier's `pushSetup`) stops WeChat calls for the rest of the run, defers the remaining
  * messages with the longer back-off, and tells the community's admins.
  */
-export async function deliverOutbox(runtime: Runtime): Promise<OutboxReport> {
+export async function deliverOutbox(runtime: Runtime, budget: TickBudget = UNLIMITED): Promise<OutboxReport> {
   const now = runtime.clock.now();
   const pending = await runtime.store.read((tx) => tx.outbox.listUndelivered(BATCH, now));
   const report: OutboxReport = { delivered: 0, failed: 0, deferred: 0, givenUp: 0, alarms: 0 };
@@ -137,13 +143,13 @@ export async function deliverOutbox(runtime: Runtime): Promise<OutboxReport> {
     }
   };
 
-  for (const message of pending) {
+  const deliverOne = async (message: OutboxRecord): Promise<void> => {
     const tooOld = now - message.createdAt >= GIVE_UP_AFTER_MS;
     if (setup) {
       // The same problem would answer every push: no more WeChat calls this run.
       if (tooOld) await leaveToInbox(message, setup.hint);
       else await defer(message, true);
-      continue;
+      return;
     }
     let channel: string;
     try {
@@ -162,7 +168,7 @@ export async function deliverOutbox(runtime: Runtime): Promise<OutboxReport> {
       }
       if (tooOld) await leaveToInbox(message, problem ? problem.hint : error instanceof Error ? error.message : String(error));
       else await defer(message, problem !== null);
-      continue;
+      return;
     }
     try {
       await recordDelivery(runtime, message.id, channel);
@@ -171,6 +177,14 @@ export async function deliverOutbox(runtime: Runtime): Promise<OutboxReport> {
       report.failed++;
       runtime.log('error', `notification ${message.id} went out by ${channel} but could not be recorded after ${RECORD_ATTEMPTS} tries; the next run may push it again`, error);
     }
-  }
+  };
+
+  // The first message goes alone: if the push set-up is broken it is the only WeChat call this run.
+  // The rest go twenty at a time; any not started within the tick's budget stay due for the next tick.
+  const [first, ...rest] = pending;
+  if (first) await deliverOne(first);
+  await mapLimit(rest, OUTBOX_PARALLELISM, async (message) => {
+    if (budget.hasTime()) await deliverOne(message);
+  });
   return report;
 }

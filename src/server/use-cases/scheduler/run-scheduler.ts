@@ -5,6 +5,7 @@ import { deliverOutbox } from './deliver-outbox';
 import { expireOrders } from './expire-orders';
 import { closeForgottenDuties } from './close-forgotten-duties';
 import { remindProjectProgress } from './remind-project-progress';
+import { startTickBudget } from './tick-budget';
 
 export interface SchedulerReport {
   rounds: { advanced: number };
@@ -19,11 +20,16 @@ export async function runScheduler(event: unknown, context?: unknown): Promise<E
     const runtime = getRuntime();
     if (!runtime.isTimerEvent(event, context)) throw new AppError('FORBIDDEN', '定时任务只能由定时触发器调用');
     try {
-      const rounds = await advanceOfferRounds(runtime);
-      const orders = await expireOrders(runtime);
-      const duties = await closeForgottenDuties(runtime);
-      const projects = await remindProjectProgress(runtime);
-      const outbox = await deliverOutbox(runtime);
+      const budget = startTickBudget();
+      // The jobs touch different records, so they run side by side (an idle tick is one round trip of
+      // queries); the outbox goes last, so what they enqueued is pushed in the same tick.
+      const [rounds, orders, duties, projects] = await Promise.all([
+        advanceOfferRounds(runtime, budget),
+        expireOrders(runtime, budget),
+        closeForgottenDuties(runtime, budget),
+        remindProjectProgress(runtime),
+      ]);
+      const outbox = await deliverOutbox(runtime, budget);
       return { ok: true, data: { rounds, orders, duties, projects, outbox } };
     } catch (error) {
       runtime.log('error', 'scheduler tick failed', error);
