@@ -36,8 +36,9 @@ describe('deliverOutbox', () => {
     let failuresLeft = failMarks;
     const store: Store = {
       read: (work) => base.store.read(work),
-      transaction: (work) =>
-        base.store.transaction((tx) =>
+      transaction: (work) => base.store.transaction(work),
+      standalone: (work) =>
+        base.store.standalone((tx) =>
           work({
             ...tx,
             outbox: {

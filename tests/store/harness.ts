@@ -82,5 +82,5 @@ export function freshStoreEachTest(kind: StoreKind, seed?: (store: Store) => Pro
     if (!opened) throw new Error('the store is open only inside a test');
     return opened.store;
   };
-  return { transaction: (work) => current().transaction(work), read: (work) => current().read(work) };
+  return { transaction: (work) => current().transaction(work), read: (work) => current().read(work), standalone: (work) => current().standalone(work) };
 }

@@ -1,9 +1,14 @@
 import { distanceMeters as distanceM } from '../../src/shared/domain/geo';
 import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoNearQuery, Scalar, Where } from '../../src/server/adapters/cloudbase/doc-db';
 import { DuplicateDocumentError, fromGeoPoint, isGeoPoint } from '../../src/server/adapters/cloudbase/doc-db';
+import { CONFLICT_EXHAUSTED_MESSAGE } from '../../src/server/adapters/cloudbase/node-sdk-doc-db';
+import { AppError } from '../../src/shared/errors';
 
 /** The platform's per-call cap on reads from a function (older environments). */
 const PLATFORM_PAGE = 100;
+
+/** Tries a transaction gets in the twin before the adapter's conflict error (production: `CONFLICT_RETRIES` + 1). */
+const TWIN_ATTEMPTS = 100;
 
 type Collections = Map<string, Map<string, Doc>>;
 
@@ -61,28 +66,31 @@ function compare(a: unknown, b: unknown): number {
  */
 export class MemoryDocDb implements DocDb {
   private readonly collections: Collections = new Map();
-  private tail: Promise<unknown> = Promise.resolve();
+  /** How often each document was written: a transaction compares it at commit to see whether it lost a race. */
+  private readonly versions = new Map<string, number>();
   /** Read calls made (each one a round trip in production). */
   calls = 0;
-  /** Commits that will fail with a write conflict, to prove the callback is re-run. */
-  conflictsToInject = 0;
 
   readonly direct: DocSession = {
     get: async (collection, id) => copy(this.table(collection).get(id) ?? null),
     set: async (collection, doc) => {
       this.table(collection).set(doc._id, copy(doc));
+      this.bump(`${collection}\u0000${doc._id}`);
     },
     insert: async (collection, doc) => {
       if (this.table(collection).has(doc._id)) throw new DuplicateDocumentError(collection, doc._id);
       this.table(collection).set(doc._id, copy(doc));
+      this.bump(`${collection}\u0000${doc._id}`);
     },
     update: async (collection, id, fields) => {
       const current = this.table(collection).get(id);
       if (!current) throw new Error(`document ${collection}/${id} does not exist`);
       this.table(collection).set(id, { ...current, ...copy(fields) });
+      this.bump(`${collection}\u0000${id}`);
     },
     remove: async (collection, id) => {
       this.table(collection).delete(id);
+      this.bump(`${collection}\u0000${id}`);
     },
   };
 
@@ -143,49 +151,64 @@ export class MemoryDocDb implements DocDb {
     return found.slice(0, query.limit);
   }
 
-  /** Transactions are serialised here; writes wait in an overlay that only the transaction's own `get` sees. */
-  transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {
-    const run = async (): Promise<T> => {
-      for (;;) {
-        const pending = new Map<string, { collection: string; id: string; doc: Doc | null }>();
-        const key = (collection: string, id: string) => `${collection}\u0000${id}`;
-        const read = (collection: string, id: string): Doc | null => {
-          const staged = pending.get(key(collection, id));
-          if (staged) return copy(staged.doc);
-          return copy(this.table(collection).get(id) ?? null);
-        };
-        const session: DocSession = {
-          get: async (collection, id) => read(collection, id),
-          set: async (collection, doc) => {
-            pending.set(key(collection, doc._id), { collection, id: doc._id, doc: copy(doc) });
-          },
-          insert: async (collection, doc) => {
-            if (read(collection, doc._id)) throw new DuplicateDocumentError(collection, doc._id);
-            pending.set(key(collection, doc._id), { collection, id: doc._id, doc: copy(doc) });
-          },
-          update: async (collection, id, fields) => {
-            const current = read(collection, id);
-            if (!current) throw new Error(`document ${collection}/${id} does not exist`);
-            pending.set(key(collection, id), { collection, id, doc: { ...current, ...copy(fields) } });
-          },
-          remove: async (collection, id) => {
-            pending.set(key(collection, id), { collection, id, doc: null });
-          },
-        };
-        const result = await work(session);
-        if (this.conflictsToInject > 0) {
-          this.conflictsToInject--;
-          continue;
-        }
-        for (const { collection, id, doc } of pending.values()) {
-          if (doc) this.table(collection).set(id, doc);
-          else this.table(collection).delete(id);
-        }
-        return result;
+  /**
+   * Transactions run side by side, as on CloudBase: reads see committed data, writes wait in an
+   * overlay that only the transaction's own `get` sees and land together at commit. A transaction
+   * that writes a document another one committed since it first touched it lost the race: it is
+   * re-run, as the SDK's `runTransaction` does, each try counted. The SDK gives up after
+   * `CONFLICT_RETRIES`; the twin lets a burst of racers through one after another (up to
+   * `TWIN_ATTEMPTS`), so the contract tests check who wins, not how lucky the timing was.
+   */
+  async transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {
+    const key = (collection: string, id: string) => `${collection}\u0000${id}`;
+    for (let attempt = 1; ; attempt++) {
+      const pending = new Map<string, { collection: string; id: string; doc: Doc | null }>();
+      const firstSeen = new Map<string, number>();
+      const touch = (collection: string, id: string) => {
+        const at = key(collection, id);
+        if (!firstSeen.has(at)) firstSeen.set(at, this.versions.get(at) ?? 0);
+        return at;
+      };
+      const read = (collection: string, id: string): Doc | null => {
+        const staged = pending.get(touch(collection, id));
+        if (staged) return copy(staged.doc);
+        return copy(this.table(collection).get(id) ?? null);
+      };
+      const stage = (collection: string, id: string, doc: Doc | null) => pending.set(touch(collection, id), { collection, id, doc });
+      const session: DocSession = {
+        get: async (collection, id) => read(collection, id),
+        set: async (collection, doc) => {
+          stage(collection, doc._id, copy(doc));
+        },
+        insert: async (collection, doc) => {
+          if (read(collection, doc._id)) throw new DuplicateDocumentError(collection, doc._id);
+          stage(collection, doc._id, copy(doc));
+        },
+        update: async (collection, id, fields) => {
+          const current = read(collection, id);
+          if (!current) throw new Error(`document ${collection}/${id} does not exist`);
+          stage(collection, id, { ...current, ...copy(fields) });
+        },
+        remove: async (collection, id) => {
+          stage(collection, id, null);
+        },
+      };
+      const result = await work(session);
+      const lost = [...pending.keys()].some((at) => (this.versions.get(at) ?? 0) !== firstSeen.get(at));
+      if (lost) {
+        if (attempt >= TWIN_ATTEMPTS) throw new AppError('CONFLICT', CONFLICT_EXHAUSTED_MESSAGE);
+        continue;
       }
-    };
-    const result = this.tail.then(run);
-    this.tail = result.catch(() => undefined);
-    return result;
+      for (const [at, { collection, id, doc }] of pending) {
+        if (doc) this.table(collection).set(id, doc);
+        else this.table(collection).delete(id);
+        this.bump(at);
+      }
+      return result;
+    }
+  }
+
+  private bump(at: string): void {
+    this.versions.set(at, (this.versions.get(at) ?? 0) + 1);
   }
 }

@@ -37,4 +37,10 @@ export interface Store {
   /** All-or-nothing. The callback may run more than once (CloudBase retries): no side effects inside. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   read<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Writes each of which stands alone: one document, safe to repeat, no rule that spans documents
+   * (marking a message delivered). CloudBase sends each straight to the database, without a
+   * transaction's start and commit round trips; SQLite runs them as one transaction.
+   */
+  standalone<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
 }

@@ -132,6 +132,10 @@ export function createCloudbaseProduction(): CloudbaseProduction {
       assertCloudEnvironment();
       return cloudStore.read(work);
     },
+    standalone(work) {
+      assertCloudEnvironment();
+      return cloudStore.standalone(work);
+    },
   };
   const callerOpenid = (): string | null => app.auth().getUserInfo().openId || null;
   const platformCaller = (): PlatformCaller => {

@@ -58,5 +58,6 @@ export function createCloudbaseStore(db: DocDb): Store {
         return result;
       }),
     read: (work) => work(bind(readOnceSession(db.direct))),
+    standalone: (work) => work(bind(readOnceSession(db.direct))),
   };
 }

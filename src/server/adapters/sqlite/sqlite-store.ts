@@ -82,22 +82,23 @@ export function openSqliteStore(file: string): SqliteStore {
     subscriptions: createSubscriptionRepo(db),
   };
   const mutex = new Mutex();
+  const runInTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+    mutex.run(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(tx);
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    });
 
   return {
     db,
-    transaction(work) {
-      return mutex.run(async () => {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(tx);
-          db.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
-      });
-    },
+    transaction: runInTransaction,
+    standalone: runInTransaction,
     read(work) {
       return mutex.run(() => work(tx));
     },

@@ -68,7 +68,7 @@ async function recordDelivery(runtime: Runtime, id: string, channel: string): Pr
   for (let attempt = 1; ; attempt++) {
     try {
       const at = runtime.clock.now();
-      await runtime.store.transaction((tx) => tx.outbox.markDelivered(id, channel, at));
+      await runtime.store.standalone((tx) => tx.outbox.markDelivered(id, channel, at));
       return;
     } catch (error) {
       if (attempt >= RECORD_ATTEMPTS) throw error;
@@ -136,7 +136,7 @@ export async function deliverOutbox(runtime: Runtime, budget: TickBudget = UNLIM
   const defer = async (message: OutboxRecord, setupProblem: boolean) => {
     report.failed++;
     try {
-      await runtime.store.transaction((tx) => tx.outbox.deferDelivery(message.id, retryAt(message, now, setupProblem)));
+      await runtime.store.standalone((tx) => tx.outbox.deferDelivery(message.id, retryAt(message, now, setupProblem)));
       report.deferred++;
     } catch (error) {
       runtime.log('error', `notification ${message.id} could not be deferred; it is due again next run`, error);
