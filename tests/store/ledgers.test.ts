@@ -1,7 +1,9 @@
 import { EARNING_KINDS } from '../../src/shared/domain/posting-kinds';
 import { REQUEST_CATEGORIES } from '../../src/shared/domain/categories';
 import type { RequestState } from '../../src/shared/domain/request-state';
+import type { Tally } from '../../src/shared/domain/statistics';
 import type {
+  RequestSummary,
   AccountRecord,
   DeliberationRecord,
   EvaluationRecord,
@@ -215,6 +217,18 @@ function reportPostings(): PostingRecord[] {
   return out;
 }
 
+/** A summary in a comparable form: groups and tallies in a fixed order. */
+function sortedSummary(summary: RequestSummary): RequestSummary {
+  const byValue = (tallies: Tally[]) => [...tallies].sort((a, b) => a.value - b.value);
+  return {
+    groups: [...summary.groups].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+    responseMinutes: byValue(summary.responseMinutes),
+    completionMinutes: byValue(summary.completionMinutes),
+    stars: byValue(summary.stars),
+  };
+}
+const submittedIn = (summary: RequestSummary) => summary.groups.reduce((sum, group) => sum + group.count, 0);
+
 /** Every report over a few scopes and periods, in a comparable form. */
 async function allReports(store: Store): Promise<unknown> {
   const scopes: StatsScope[] = [
@@ -235,12 +249,11 @@ async function allReports(store: Store): Promise<unknown> {
     const out: unknown[] = [];
     for (const scope of scopes) {
       for (const [from, to] of periods) {
-        const facts = (await tx.reports.requestFacts(scope, from, to)).map((fact) => JSON.stringify(fact)).sort();
         out.push({
           scope,
           from,
           to,
-          facts,
+          summary: sortedSummary(await tx.reports.requestSummary(scope, from, to)),
           monthly: await tx.reports.monthlyCounts(scope, from, to),
           active: await tx.reports.activeMembers(scope, from, to),
           points: await tx.reports.pointsByKind(scope, from, to),
@@ -593,14 +606,14 @@ describeEachStore('ledgers', (kind) => {
       const from = Date.UTC(2026, 9, 31, 16); // 2026-11-01 00:00 in China
       const to = Date.UTC(2026, 11, 31, 16); // 2027-01-01 00:00 in China
       const seen = await store.read(async (tx) => ({
-        facts: await tx.reports.requestFacts(scope, from, to),
+        summary: await tx.reports.requestSummary(scope, from, to),
         monthly: await tx.reports.monthlyCounts(scope, from, to),
         active: await tx.reports.activeMembers(scope, from, to),
         points: await tx.reports.pointsByKind(scope, from, to),
         figures: (await tx.reports.memberFigures('c1', from, to)).sort((a, b) => (a.memberId < b.memberId ? -1 : 1)),
       }));
       expect(seen).toEqual({
-        facts: [],
+        summary: { groups: [], responseMinutes: [], completionMinutes: [], stars: [] },
         monthly: [
           { month: '2026-11', submitted: 0, completed: 0 },
           { month: '2026-12', submitted: 0, completed: 0 },
@@ -638,9 +651,9 @@ describeEachStore('ledgers', (kind) => {
       const c1: StatsScope = { communityIds: ['c1'], gridId: null };
       const g1: StatsScope = { communityIds: ['c1'], gridId: 'g1' };
       const seen = await store.read(async (tx) => ({
-        facts: (await tx.reports.requestFacts(c1, from, to)).sort((a, b) => a.createdAt - b.createdAt),
-        gridFacts: (await tx.reports.requestFacts(g1, from, to)).length,
-        district: (await tx.reports.requestFacts({ communityIds: ['c1', 'c2'], gridId: null }, from, to)).length,
+        summary: sortedSummary(await tx.reports.requestSummary(c1, from, to)),
+        gridFacts: submittedIn(await tx.reports.requestSummary(g1, from, to)),
+        district: submittedIn(await tx.reports.requestSummary({ communityIds: ['c1', 'c2'], gridId: null }, from, to)),
         monthly: await tx.reports.monthlyCounts(c1, T0 - 40 * DAY, to),
         active: await tx.reports.activeMembers(c1, from, to),
         activeG1: await tx.reports.activeMembers(g1, from, to),
@@ -649,11 +662,19 @@ describeEachStore('ledgers', (kind) => {
         figures: (await tx.reports.memberFigures('c1', from, to)).sort((a, b) => (a.memberId < b.memberId ? -1 : 1)),
       }));
       if (requestsBuilt) {
-        expect(seen.facts).toEqual([
-          { communityId: 'c1', gridId: 'g1', category: 'repair', state: 'rated', createdAt: T0, acceptedAt: T0 + 10, completedAt: T0 + 20, ratingStars: 5 },
-          { communityId: 'c1', gridId: 'g2', category: 'errand', state: 'completed', createdAt: T0 + 1, acceptedAt: T0 + 11, completedAt: T0 + 21, ratingStars: null },
-          { communityId: 'c1', gridId: 'g1', category: 'repair', state: 'rated', createdAt: T0 + 2, acceptedAt: T0 + 12, completedAt: T0 + 22, ratingStars: 2 },
-        ]);
+        expect(seen.summary).toEqual({
+          groups: [
+            { communityId: 'c1', gridId: 'g1', category: 'repair', state: 'rated', count: 2 },
+            { communityId: 'c1', gridId: 'g2', category: 'errand', state: 'completed', count: 1 },
+          ],
+          // Ten milliseconds each way: zero whole minutes.
+          responseMinutes: [{ value: 0, count: 3 }],
+          completionMinutes: [{ value: 0, count: 3 }],
+          stars: [
+            { value: 2, count: 1 },
+            { value: 5, count: 1 },
+          ],
+        });
         expect(seen.gridFacts).toBe(2);
         expect(seen.district).toBe(4);
         expect(seen.monthly).toEqual([

@@ -1,6 +1,7 @@
 import { createCloudWorld, type CloudWorld } from '../support/cloud-world';
 import { RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
 import { BUDGETS, measureUserActions, type MeasuredAction } from '../support/round-trips';
+import { seedBusyCommunity } from '../support/busy-community';
 
 /**
  * What each tap costs on CloudBase, counted on the twin (calls issued together share one round trip;
@@ -42,5 +43,26 @@ describe('round-trip budgets on the CloudBase store', () => {
     expect(started).toHaveLength(1);
     expect(waveOf('geoNear', 'members').length).toBeGreaterThan(0);
     expect(Math.max(...waveOf('geoNear', 'members'), ...waveOf('geoNear', 'requests'))).toBeLessThan(started[0]);
+  });
+});
+
+describe('round-trip budgets in a busy community (about 150 members, 1,000 requests a month)', () => {
+  let world: CloudWorld;
+  let measured: MeasuredAction[];
+  beforeAll(async () => {
+    world = await createCloudWorld((w) => seedBusyCommunity(w), ['c_demo', 'c_demo_2']);
+    measured = await measureUserActions(world);
+  });
+  afterAll(() => world.close());
+
+  test('the same budgets hold, the month of statistics included, whatever the community holds', () => {
+    const over = measured.flatMap(({ label, kind, figures }) =>
+      kind !== 'job' && figures.sequential > BUDGETS[kind] ? [`${label}: ${figures.sequential} round trips (budget ${BUDGETS[kind]})`] : [],
+    );
+    expect(over).toEqual([]);
+    const statistics = measured.find((row) => row.label === 'reports.getStatistics (community month)');
+    // The month is summed by the database: groups come back, not the month's 1,000 requests one page at a time.
+    expect(statistics?.figures.byKind.aggregate).toBeGreaterThan(0);
+    expect(statistics?.figures.byKind.find).toBeLessThanOrEqual(6);
   });
 });

@@ -1,7 +1,8 @@
-import type { Doc, DocDb, DocSession, FindOptions, GeoNearQuery, Where } from '../../src/server/adapters/cloudbase/doc-db';
+import type { AggregateQuery, Doc, DocDb, DocSession, FindOptions, GeoNearQuery, Where } from '../../src/server/adapters/cloudbase/doc-db';
+import { AGGREGATE_PAGE } from '../../src/server/adapters/cloudbase/doc-db';
 
 /** What production pays for: every one of these is a network round trip from the function to the database. */
-export const CALL_KINDS = ['get', 'set', 'insert', 'update', 'remove', 'find', 'count', 'geoNear', 'startTransaction', 'commit'] as const;
+export const CALL_KINDS = ['get', 'set', 'insert', 'update', 'remove', 'find', 'count', 'geoNear', 'aggregate', 'startTransaction', 'commit'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
 /** One platform page of query results (the adapter pages through it one call at a time). */
@@ -134,6 +135,15 @@ export function countingDocDb(inner: DocDb, counter: CallCounter): DocDb {
       const docs = await inner.geoNear(query);
       counter.read(docs.length);
       return docs;
+    },
+    async aggregate(query: AggregateQuery) {
+      await counter.roundTrip('aggregate', 1, query.collection);
+      const rows = await inner.aggregate(query);
+      // Further pages of groups are fetched one after another.
+      const pages = Math.max(1, Math.ceil(rows.length / AGGREGATE_PAGE));
+      if (pages > 1) await counter.roundTrip('aggregate', pages - 1, query.collection);
+      counter.read(rows.length);
+      return rows;
     },
     transaction(work) {
       return inner.transaction(async (session) => {

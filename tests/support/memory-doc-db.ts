@@ -1,6 +1,6 @@
 import { distanceMeters as distanceM } from '../../src/shared/domain/geo';
-import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoNearQuery, Scalar, Where } from '../../src/server/adapters/cloudbase/doc-db';
-import { DuplicateDocumentError, fromGeoPoint, isGeoPoint } from '../../src/server/adapters/cloudbase/doc-db';
+import type { AggregateQuery, Condition, Doc, DocDb, DocSession, FindOptions, GeoNearQuery, GroupRow, Scalar, Where } from '../../src/server/adapters/cloudbase/doc-db';
+import { AGGREGATE_PAGE, DuplicateDocumentError, fromGeoPoint, groupKeyValue, isGeoPoint } from '../../src/server/adapters/cloudbase/doc-db';
 import { CONFLICT_EXHAUSTED_MESSAGE } from '../../src/server/adapters/cloudbase/node-sdk-doc-db';
 import { AppError } from '../../src/shared/errors';
 
@@ -149,6 +149,26 @@ export class MemoryDocDb implements DocDb {
     }
     found.sort((a, b) => a.distance - b.distance);
     return found.slice(0, query.limit);
+  }
+
+  async aggregate(query: AggregateQuery): Promise<GroupRow[]> {
+    const groups = new Map<string, GroupRow>();
+    const sums = Object.entries(query.sums ?? {});
+    for (const doc of this.table(query.collection).values()) {
+      if (!matches(doc, query.match)) continue;
+      const keys = Object.fromEntries(Object.entries(query.groupBy).map(([name, key]) => [name, groupKeyValue((field) => fieldValue(doc, field), key)]));
+      const id = JSON.stringify(keys);
+      const row = groups.get(id) ?? ({ ...keys, ...Object.fromEntries(sums.map(([name]) => [name, 0])), count: 0 } as GroupRow);
+      row.count++;
+      for (const [name, field] of sums) {
+        const value = fieldValue(doc, field);
+        if (typeof value === 'number') (row as Record<string, Scalar>)[name] = Number(row[name]) + value;
+      }
+      groups.set(id, row);
+    }
+    const rows = [...groups.values()];
+    this.calls += Math.max(1, Math.ceil(rows.length / AGGREGATE_PAGE));
+    return rows;
   }
 
   /**

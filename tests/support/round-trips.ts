@@ -1,7 +1,7 @@
 import { DEMO_CENTER, offset } from '../../src/server/seed/demo-data';
 import type { CallFigures } from './counting-doc-db';
 import type { CloudWorld } from './cloud-world';
-import { ADMIN, LINKED_MEMBER, RESIDENT, SHOP_STAFF, repairRequest } from './fixtures';
+import { ADMIN, DISTRICT_VIEWER, LINKED_MEMBER, RESIDENT, SHOP_STAFF, repairRequest } from './fixtures';
 
 /** `job`: a scheduler tick with due work, measured for the table; its bound is the big-tick test's. */
 export type ActionKind = 'write' | 'read' | 'tick' | 'job';
@@ -57,7 +57,8 @@ export async function measureUserActions(world: CloudWorld): Promise<MeasuredAct
   const wish = await world.ok('requests', 'submit', { ...repairRequest(), category: 'wish', description: '想请人帮忙理发，行动不便' }, RESIDENT);
   note('requests.claimWish', 'write', (await world.measure('requests', 'claimWish', { requestId: wish.id }, SAVER)).figures);
 
-  note('reports.getStatistics (month)', 'read', (await world.measure('reports', 'getStatistics', { period: '2026-10' }, ADMIN)).figures);
+  note('reports.getStatistics (community month)', 'read', (await world.measure('reports', 'getStatistics', { period: '2026-10' }, ADMIN)).figures);
+  note('reports.getStatistics (district month)', 'read', (await world.measure('reports', 'getStatistics', { period: '2026-10', scope: 'district' }, DISTRICT_VIEWER)).figures);
   note('scheduler tick (demo community, work due)', 'job', (await world.measureTick()).figures);
   note('scheduler tick (idle)', 'tick', (await world.measureTick()).figures);
   return measured;

@@ -2,6 +2,7 @@ import * as tcb from '@cloudbase/node-sdk';
 import { EJSON } from 'bson';
 import { CloudbaseError, createNodeSdkDocDb, CONFLICT_RETRIES } from '../../src/server/adapters/cloudbase/node-sdk-doc-db';
 import { AppError } from '../../src/shared/errors';
+import { AGGREGATE_PAGE } from '../../src/server/adapters/cloudbase/doc-db';
 
 /**
  * The real SDK builds and serialises every request; only its wire is replaced, by a fake that
@@ -101,6 +102,31 @@ describe('CloudBase document database translation (real SDK, fake wire)', () => 
     const geoNear = parse(stages[0].stageValue);
     expect(geoNear).toMatchObject({ distanceField: 'distance', spherical: true, key: 'location', maxDistance: 3000, near: { type: 'Point', coordinates: [120, 30] } });
     expect(geoNear.query).toEqual({ status: 'approved', skills: { $in: ['水电维修'] } });
+  });
+
+  test('aggregate matches, groups by fields and rounded minutes, sums, and pages the groups sorted by key', async () => {
+    const full = Array.from({ length: AGGREGATE_PAGE }, (_, index) => ({ _id: { state: 'rated', minutes: index }, count: 2, points: 10 }));
+    const { db, calls } = openWire(() => (calls.length === 1 ? list(full) : list([{ _id: { minutes: null }, count: 1, points: 0 }])));
+    const rows = await db.aggregate({
+      collection: 'requests',
+      match: { communityId: { in: ['c1', 'c2'] }, createdAt: { gte: 1, lt: 9 } },
+      groupBy: { state: 'state', minutes: { minutesFrom: 'createdAt', to: 'acceptedAt' } },
+      sums: { points: 'amount' },
+    });
+    expect(rows).toHaveLength(AGGREGATE_PAGE + 1);
+    expect(rows[0]).toEqual({ state: 'rated', minutes: 0, count: 2, points: 10 });
+    // A key the database left out of the group (a missing field) reads as null.
+    expect(rows[AGGREGATE_PAGE]).toEqual({ state: null, minutes: null, count: 1, points: 0 });
+    expect(calls.map((c) => c.api)).toEqual(['database.aggregateDocuments', 'database.aggregateDocuments']);
+    const stages = calls[1].params.stages as { stageKey: string; stageValue: string }[];
+    expect(stages.map((stage) => stage.stageKey)).toEqual(['$match', '$group', '$sort', '$skip', '$limit']);
+    expect(parse(stages[0].stageValue)).toEqual({ communityId: { $in: ['c1', 'c2'] }, $and: [{ createdAt: { $gte: 1 } }, { createdAt: { $lt: 9 } }] });
+    expect(parse(stages[1].stageValue)).toEqual({
+      _id: { state: '$state', minutes: { $floor: { $divide: [{ $add: [{ $subtract: ['$acceptedAt', '$createdAt'] }, 30_000] }, 60_000] } } },
+      count: { $sum: 1 },
+      points: { $sum: '$amount' },
+    });
+    expect(parse(stages[3].stageValue)).toBe(AGGREGATE_PAGE);
   });
 
   test('a refusal from the database becomes an error naming its code, not an empty result', async () => {

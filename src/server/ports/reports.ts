@@ -1,6 +1,7 @@
 import type { RequestCategory } from '../../shared/domain/categories';
 import type { RequestState } from '../../shared/domain/request-state';
 import type { EvaluationGrade } from '../../shared/domain/evaluation';
+import type { Tally } from '../../shared/domain/statistics';
 
 // Statistics and 定期评价 (evaluations).
 
@@ -28,15 +29,24 @@ export interface StatsScope {
   gridId: string | null;
 }
 
-export interface RequestFact {
+/** Requests of one place, category and state. */
+export interface RequestGroup {
   communityId: string;
   gridId: string | null;
   category: RequestCategory;
   state: RequestState;
-  createdAt: number;
-  acceptedAt: number | null;
-  completedAt: number | null;
-  ratingStars: number | null;
+  count: number;
+}
+
+/** The requests submitted in a period, counted by the database rather than read one by one. */
+export interface RequestSummary {
+  groups: RequestGroup[];
+  /** Submitted → accepted, in whole minutes (rounded, `roundedMinutes`), of those accepted. */
+  responseMinutes: Tally[];
+  /** Accepted → completed, in whole minutes, of those completed. */
+  completionMinutes: Tally[];
+  /** Stars of those rated with stars. */
+  stars: Tally[];
 }
 
 /** What one member did in a period, for rankings and evaluations. */
@@ -51,8 +61,8 @@ export interface MemberFigures {
 }
 
 export interface ReportRepo {
-  /** Requests submitted in [from, to). */
-  requestFacts(scope: StatsScope, from: number, to: number): Promise<RequestFact[]>;
+  /** Requests submitted in [from, to), summed. */
+  requestSummary(scope: StatsScope, from: number, to: number): Promise<RequestSummary>;
   /** Requests submitted per China month in [from, to), and how many of them are done. */
   monthlyCounts(scope: StatsScope, from: number, to: number): Promise<{ month: string; submitted: number; completed: number }[]>;
   /** Members who took a request or earned duty or activity points in [from, to). */

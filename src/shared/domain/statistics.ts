@@ -1,8 +1,21 @@
-/** Nearest-rank percentile of ascending values; null when there are none. */
-export function percentile(sortedAscending: readonly number[], p: number): number | null {
-  if (sortedAscending.length === 0) return null;
-  const rank = Math.ceil((p / 100) * sortedAscending.length);
-  return sortedAscending[Math.min(sortedAscending.length, Math.max(1, rank)) - 1];
+/** How many times a value occurs (a duration in whole minutes, a number of stars). */
+export interface Tally {
+  value: number;
+  count: number;
+}
+
+/** Nearest-rank percentile over tallied values; null when there are none. */
+export function tallyPercentile(tallies: readonly Tally[], p: number): number | null {
+  const sorted = [...tallies].filter((tally) => tally.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, tally) => sum + tally.count, 0);
+  if (total === 0) return null;
+  const rank = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)));
+  let seen = 0;
+  for (const tally of sorted) {
+    seen += tally.count;
+    if (seen >= rank) return tally.value;
+  }
+  return null;
 }
 
 export interface DurationSummary {
@@ -11,12 +24,16 @@ export interface DurationSummary {
   p90Minutes: number | null;
 }
 
-/** Median and p90 of durations in milliseconds, reported in whole minutes. */
-export function summarizeDurations(durationsMs: number[]): DurationSummary {
-  const sorted = [...durationsMs].sort((a, b) => a - b);
-  const minutes = (value: number | null) => (value === null ? null : Math.round(value / 60_000));
-  return { count: sorted.length, medianMinutes: minutes(percentile(sorted, 50)), p90Minutes: minutes(percentile(sorted, 90)) };
+/**
+ * Median and p90 of durations tallied in whole minutes (each rounded to the nearest minute, so the
+ * percentile is the rounded percentile of the exact durations: rounding keeps their order).
+ */
+export function summarizeDurations(minutes: readonly Tally[]): DurationSummary {
+  return { count: minutes.reduce((sum, tally) => sum + tally.count, 0), medianMinutes: tallyPercentile(minutes, 50), p90Minutes: tallyPercentile(minutes, 90) };
 }
+
+/** A duration in whole minutes, rounded as the statistics tally it. */
+export const roundedMinutes = (ms: number): number => Math.floor((ms + 30_000) / 60_000);
 
 export interface Satisfaction {
   rated: number;
@@ -25,13 +42,15 @@ export interface Satisfaction {
   satisfiedPercent: number | null;
 }
 
-export function summarizeRatings(stars: readonly number[]): Satisfaction {
-  if (stars.length === 0) return { rated: 0, averageStars: null, satisfiedPercent: null };
-  const total = stars.reduce((sum, value) => sum + value, 0);
+export function summarizeRatings(stars: readonly Tally[]): Satisfaction {
+  const rated = stars.reduce((sum, tally) => sum + tally.count, 0);
+  if (rated === 0) return { rated: 0, averageStars: null, satisfiedPercent: null };
+  const total = stars.reduce((sum, tally) => sum + tally.value * tally.count, 0);
+  const satisfied = stars.reduce((sum, tally) => sum + (tally.value >= 4 ? tally.count : 0), 0);
   return {
-    rated: stars.length,
-    averageStars: Math.round((total / stars.length) * 100) / 100,
-    satisfiedPercent: Math.round((stars.filter((value) => value >= 4).length / stars.length) * 1000) / 10,
+    rated,
+    averageStars: Math.round((total / rated) * 100) / 100,
+    satisfiedPercent: Math.round((satisfied / rated) * 1000) / 10,
   };
 }
 

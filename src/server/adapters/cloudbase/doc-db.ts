@@ -62,6 +62,43 @@ export interface DocSession {
   remove(collection: string, id: string): Promise<void>;
 }
 
+/**
+ * A group key: a field's value, or the whole minutes from one time field to another (rounded to the
+ * nearest minute; null when either is missing).
+ */
+export type GroupKey = string | { minutesFrom: string; to: string };
+
+/** Documents matching `match`, counted (and summed) per distinct value of the keys, in the database. */
+export interface AggregateQuery {
+  collection: string;
+  match: Where;
+  groupBy: Record<string, GroupKey>;
+  /** Totals per group: name → the number field summed. */
+  sums?: Record<string, string>;
+}
+
+/** One group: its keys' values (null when missing), `count`, and the sums asked for. */
+export type GroupRow = Record<string, Scalar> & { count: number };
+
+/**
+ * Groups one aggregate call returns (its `limit` stage: without one the platform returns 20; from a
+ * cloud function it takes up to 10,000); more are paged, sorted by their keys.
+ */
+export const AGGREGATE_PAGE = 10_000;
+
+const MINUTE_MS = 60_000;
+/** The key's value on one document (the twin's semantics, which the adapter's pipeline matches). */
+export function groupKeyValue(value: (field: string) => unknown, key: GroupKey): Scalar {
+  if (typeof key === 'string') {
+    const found = value(key);
+    return found === undefined ? null : (found as Scalar);
+  }
+  const from = value(key.minutesFrom);
+  const to = value(key.to);
+  if (typeof from !== 'number' || typeof to !== 'number') return null;
+  return Math.floor((to - from + MINUTE_MS / 2) / MINUTE_MS);
+}
+
 export interface DocDb {
   /** Reads and writes outside any transaction (single-document writes are atomic by themselves). */
   readonly direct: DocSession;
@@ -70,6 +107,8 @@ export interface DocDb {
   count(collection: string, where: Where): Promise<number>;
   /** Nearest first, each with `distance` in metres (aggregate `geoNear`, which needs a 2dsphere index). */
   geoNear(query: GeoNearQuery & { collection: string }): Promise<(Doc & { distance: number })[]>;
+  /** Counts and sums per group, computed by the database (aggregate `$match` then `$group`): every group, in no set order. */
+  aggregate(query: AggregateQuery): Promise<GroupRow[]>;
   /**
    * Runs `work` in a transaction: all of its writes or none. It may run more than once when
    * another writer touched the same documents, so it must have no side effects.

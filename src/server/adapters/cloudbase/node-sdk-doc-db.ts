@@ -1,7 +1,7 @@
 import type { init } from '@cloudbase/node-sdk';
 import { AppError } from '../../../shared/errors';
-import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoPoint, Where } from './doc-db';
-import { DuplicateDocumentError, isGeoPoint } from './doc-db';
+import type { Condition, Doc, DocDb, DocSession, FindOptions, GeoPoint, GroupRow, Where } from './doc-db';
+import { AGGREGATE_PAGE, DuplicateDocumentError, isGeoPoint } from './doc-db';
 
 export type CloudbaseDb = ReturnType<ReturnType<typeof init>['database']>;
 type Command = CloudbaseDb['command'];
@@ -237,6 +237,38 @@ export function createNodeSdkDocDb(db: CloudbaseDb, options: { collectionPrefix?
           .end(),
       )) as { data: unknown[] };
       return result.data.map((item) => fromStored(item) as Doc & { distance: number });
+    },
+
+    async aggregate(query) {
+      const $ = command.aggregate;
+      const field = (name: string) => `$${name}`;
+      // Rounded minutes as the twin computes them: floor((to - from + 30 s) / 60 s); null when either side is.
+      const id = Object.fromEntries(
+        Object.entries(query.groupBy).map(([name, key]) => [
+          name,
+          typeof key === 'string' ? field(key) : $.floor($.divide([$.add([$.subtract([field(key.to), field(key.minutesFrom)]), 30_000]), 60_000])),
+        ]),
+      );
+      const sums = Object.entries(query.sums ?? {});
+      const group = { _id: id, count: $.sum(1), ...Object.fromEntries(sums.map(([name, summed]) => [name, $.sum(field(summed))])) };
+      const out: GroupRow[] = [];
+      for (let skip = 0; ; skip += AGGREGATE_PAGE) {
+        const page = (await checked(
+          collectionOf(query.collection)
+            .aggregate()
+            .match(toQuery(command, query.match))
+            .group(group)
+            .sort({ _id: 1 })
+            .skip(skip)
+            .limit(AGGREGATE_PAGE)
+            .end(),
+        )) as { data: { _id: Record<string, unknown> | null; count: number; [sum: string]: unknown }[] };
+        for (const row of page.data) {
+          const keys = Object.fromEntries(Object.keys(query.groupBy).map((name) => [name, (row._id?.[name] ?? null) as GroupRow[string]]));
+          out.push({ ...keys, ...Object.fromEntries(sums.map(([name]) => [name, Number(row[name] ?? 0)])), count: Number(row.count) } as GroupRow);
+        }
+        if (page.data.length < AGGREGATE_PAGE) return out;
+      }
     },
 
     async transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {

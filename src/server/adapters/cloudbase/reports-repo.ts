@@ -2,8 +2,9 @@ import type { RequestCategory } from '../../../shared/domain/categories';
 import { periodOf } from '../../../shared/domain/periods';
 import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { RequestState } from '../../../shared/domain/request-state';
-import type { MemberFigures, ReportRepo, RequestFact, StatsScope } from '../../ports';
-import type { Doc, DocDb, Where } from './doc-db';
+import type { Tally } from '../../../shared/domain/statistics';
+import type { MemberFigures, ReportRepo, StatsScope } from '../../ports';
+import type { Doc, DocDb, GroupRow, Where } from './doc-db';
 import type { StoreSession } from './session-cache';
 import { orNull } from './doc-db';
 import { MEMBERS, USERS } from './users-repo';
@@ -18,11 +19,11 @@ import { binaryCompare } from './binary-compare';
  *   members   `_id` = user id: MemberRecord fields (communityId, status, gridId, appliedAt, userId).
  *   users     `_id` = user id: UserRecord fields (name).
  *
- * SQLite aggregates in SQL; the document database has no GROUP BY here, so the rows of a scope and
- * period are read with only the fields needed and summed in memory. Counts use `count`. Rows are
- * read newest first on (time, id) by keyset, 1,000 per query (the adapter pages those by the
- * platform's per-call cap), one community at a time, so every query is an equality on communityId
- * plus a range on the time field.
+ * SQLite aggregates in SQL; here the database groups and sums too (`aggregate`: `$match` then
+ * `$group`), so a month of a busy community or a whole district is a few calls sent together, not
+ * its rows read one page at a time. Durations are grouped in whole minutes, which gives the exact
+ * rounded percentiles. Only a grid's points, which need each posting's two accounts, still read the
+ * rows: newest first on (time, id) by keyset, one community at a time.
  */
 
 const REQUESTS = 'requests';
@@ -88,9 +89,9 @@ async function scanPeriod(db: DocDb, collection: string, where: Where, time: str
 /** Documents by `_id`, with only these fields. */
 async function byIds(db: DocDb, collection: string, ids: Iterable<string>, fields: readonly string[]): Promise<Map<string, Doc>> {
   const found = new Map<string, Doc>();
-  for (const chunk of chunks([...new Set(ids)], IN_CHUNK)) {
-    for (const doc of await db.find(collection, { _id: { in: chunk } }, { limit: chunk.length, fields })) found.set(doc._id, doc);
-  }
+  // Every chunk at once: one round trip however many there are.
+  const pages = await Promise.all(chunks([...new Set(ids)], IN_CHUNK).map((chunk) => db.find(collection, { _id: { in: chunk } }, { limit: chunk.length, fields })));
+  for (const doc of pages.flat()) found.set(doc._id, doc);
   return found;
 }
 
@@ -109,39 +110,32 @@ async function membersOfGrid(db: DocDb, userIds: Iterable<string>, gridId: strin
 }
 
 const communitiesOf = (scope: StatsScope): string[] => [...new Set(scope.communityIds)];
+const scopeWhere = (scope: StatsScope): Where => ({ communityId: { in: communitiesOf(scope) }, gridId: scope.gridId ?? undefined });
 
 export function createReportRepo(db: DocDb, _session: StoreSession): ReportRepo {
-  const requestWhere = (communityId: string, scope: StatsScope): Where => ({ communityId, gridId: scope.gridId ?? undefined });
-
   return {
-    async requestFacts(scope, from, to) {
-      const budget: Budget = { left: REPORT_ROW_CAP };
-      const facts: RequestFact[] = [];
-      for (const communityId of communitiesOf(scope)) {
-        const docs = await scanPeriod(
-          db,
-          REQUESTS,
-          requestWhere(communityId, scope),
-          'createdAt',
-          from,
-          to,
-          ['communityId', 'gridId', 'category', 'state', 'acceptedAt', 'completedAt', 'ratingStars'],
-          budget,
-        );
-        for (const doc of docs) {
-          facts.push({
-            communityId: String(doc.communityId),
-            gridId: orNull<string>(doc.gridId),
-            category: doc.category as RequestCategory,
-            state: doc.state as RequestState,
-            createdAt: Number(doc.createdAt),
-            acceptedAt: orNull<number>(doc.acceptedAt),
-            completedAt: orNull<number>(doc.completedAt),
-            ratingStars: orNull<number>(doc.ratingStars),
-          });
-        }
-      }
-      return facts;
+    async requestSummary(scope, from, to) {
+      const match: Where = { ...scopeWhere(scope), createdAt: { gte: from, lt: to } };
+      const tally = (rows: GroupRow[]): Tally[] => rows.flatMap((row) => (typeof row.value === 'number' ? [{ value: row.value, count: row.count }] : []));
+      // Four groupings of the same rows, computed by the database and sent together.
+      const [groups, responses, completions, stars] = await Promise.all([
+        db.aggregate({ collection: REQUESTS, match, groupBy: { communityId: 'communityId', gridId: 'gridId', category: 'category', state: 'state' } }),
+        db.aggregate({ collection: REQUESTS, match, groupBy: { value: { minutesFrom: 'createdAt', to: 'acceptedAt' } } }),
+        db.aggregate({ collection: REQUESTS, match, groupBy: { value: { minutesFrom: 'acceptedAt', to: 'completedAt' } } }),
+        db.aggregate({ collection: REQUESTS, match, groupBy: { value: 'ratingStars' } }),
+      ]);
+      return {
+        groups: groups.map((row) => ({
+          communityId: String(row.communityId),
+          gridId: orNull<string>(row.gridId),
+          category: row.category as RequestCategory,
+          state: row.state as RequestState,
+          count: row.count,
+        })),
+        responseMinutes: tally(responses),
+        completionMinutes: tally(completions),
+        stars: tally(stars),
+      };
     },
 
     async monthlyCounts(scope, from, to) {
@@ -166,100 +160,90 @@ export function createReportRepo(db: DocDb, _session: StoreSession): ReportRepo 
     },
 
     async activeMembers(scope, from, to) {
-      const budget: Budget = { left: REPORT_ROW_CAP };
+      const communityId = { in: communitiesOf(scope) };
+      // Who accepted a request, and which accounts earned duty or activity points: distinct values, grouped by the database.
+      const [assignees, credited] = await Promise.all([
+        db.aggregate({ collection: REQUESTS, match: { communityId, acceptedAt: { gte: from, lt: to } }, groupBy: { id: 'assigneeId' } }),
+        db.aggregate({ collection: POSTINGS, match: { communityId, kind: { in: ['duty', 'activity'] }, createdAt: { gte: from, lt: to } }, groupBy: { id: 'creditAccountId' } }),
+      ]);
       const active = new Set<string>();
-      const creditAccounts = new Set<string>();
-      for (const communityId of communitiesOf(scope)) {
-        const [accepted, postings] = await Promise.all([
-          scanPeriod(db, REQUESTS, { communityId }, 'acceptedAt', from, to, ['assigneeId'], budget),
-          scanPeriod(db, POSTINGS, { communityId, kind: { in: ['duty', 'activity'] } }, 'createdAt', from, to, ['creditAccountId'], budget),
-        ]);
-        for (const doc of accepted) {
-          if (typeof doc.assigneeId === 'string') active.add(doc.assigneeId);
-        }
-        for (const doc of postings) creditAccounts.add(String(doc.creditAccountId));
-      }
-      for (const owner of (await memberAccountOwners(db, creditAccounts)).values()) active.add(owner);
+      for (const row of assignees) if (typeof row.id === 'string') active.add(row.id);
+      for (const owner of (await memberAccountOwners(db, credited.map((row) => String(row.id)))).values()) active.add(owner);
       if (scope.gridId === null) return active.size;
       return (await membersOfGrid(db, active, scope.gridId)).size;
     },
 
     async pointsByKind(scope, from, to) {
+      if (scope.gridId === null) {
+        const rows = await db.aggregate({ collection: POSTINGS, match: { communityId: { in: communitiesOf(scope) }, createdAt: { gte: from, lt: to } }, groupBy: { kind: 'kind' }, sums: { total: 'amount' } });
+        return Object.fromEntries(rows.map((row) => [String(row.kind), Number(row.total)] as const).sort(([a], [b]) => binaryCompare(a, b)));
+      }
       const budget: Budget = { left: REPORT_ROW_CAP };
-      const fields = scope.gridId === null ? ['kind', 'amount'] : ['kind', 'amount', 'creditAccountId', 'debitAccountId'];
+      const fields = ['kind', 'amount', 'creditAccountId', 'debitAccountId'];
       const postings: Doc[] = [];
       for (const communityId of communitiesOf(scope)) postings.push(...(await scanPeriod(db, POSTINGS, { communityId }, 'createdAt', from, to, fields, budget)));
-      let counted = postings;
-      if (scope.gridId !== null) {
-        // A posting counts when either side is the member account of a member of the grid.
-        const accounts = new Set(postings.flatMap((doc) => [String(doc.creditAccountId), String(doc.debitAccountId)]));
-        const owners = await memberAccountOwners(db, accounts);
-        const inGrid = await membersOfGrid(db, owners.values(), scope.gridId);
-        const gridAccounts = new Set([...owners].filter(([, owner]) => inGrid.has(owner)).map(([account]) => account));
-        counted = postings.filter((doc) => gridAccounts.has(String(doc.creditAccountId)) || gridAccounts.has(String(doc.debitAccountId)));
-      }
+      // A grid counts a posting when either side is the member account of a member of the grid.
+      const accounts = new Set(postings.flatMap((doc) => [String(doc.creditAccountId), String(doc.debitAccountId)]));
+      const owners = await memberAccountOwners(db, accounts);
+      const inGrid = await membersOfGrid(db, owners.values(), scope.gridId);
+      const gridAccounts = new Set([...owners].filter(([, owner]) => inGrid.has(owner)).map(([account]) => account));
+      const counted = postings.filter((doc) => gridAccounts.has(String(doc.creditAccountId)) || gridAccounts.has(String(doc.debitAccountId)));
       const totals = new Map<string, number>();
       for (const doc of counted) totals.set(String(doc.kind), (totals.get(String(doc.kind)) ?? 0) + Number(doc.amount));
       return Object.fromEntries([...totals].sort(([a], [b]) => binaryCompare(a, b)));
     },
 
     async memberFigures(communityId, from, to) {
-      const budget: Budget = { left: REPORT_ROW_CAP };
-      const members = await db.find(
-        MEMBERS,
-        { communityId, status: 'approved' },
-        {
-          orderBy: [
-            { field: 'appliedAt', direction: 'desc' },
-            { field: 'userId', direction: 'desc' },
-          ],
-          limit: MEMBERS_CAP,
-          fields: ['userId', 'gridId'],
-        },
-      );
-      const users = await byIds(db, USERS, members.map((doc) => String(doc.userId)), ['name']);
-
+      const byAssignee = (rows: GroupRow[], value: (row: GroupRow) => number) =>
+        new Map(rows.flatMap((row) => (typeof row.id === 'string' ? [[row.id, value(row)] as const] : [])));
+      // The members, and what was earned, completed and rated in the period grouped by the database, all at once.
+      const [members, earnings, completions, rated, starred] = await Promise.all([
+        db.find(
+          MEMBERS,
+          { communityId, status: 'approved' },
+          {
+            orderBy: [
+              { field: 'appliedAt', direction: 'desc' },
+              { field: 'userId', direction: 'desc' },
+            ],
+            limit: MEMBERS_CAP,
+            fields: ['userId', 'gridId'],
+          },
+        ),
+        db.aggregate({ collection: POSTINGS, match: { communityId, kind: { in: [...EARNING_KINDS] }, createdAt: { gte: from, lt: to } }, groupBy: { id: 'creditAccountId' }, sums: { total: 'amount' } }),
+        db.aggregate({ collection: REQUESTS, match: { communityId, completedAt: { gte: from, lt: to } }, groupBy: { id: 'assigneeId' } }),
+        db.aggregate({ collection: REQUESTS, match: { communityId, ratedAt: { gte: from, lt: to } }, groupBy: { id: 'assigneeId' } }),
+        // AVG skips requests rated without stars, as SQLite's AVG skips NULL.
+        db.aggregate({ collection: REQUESTS, match: { communityId, ratedAt: { gte: from, lt: to }, ratingStars: { ne: null } }, groupBy: { id: 'assigneeId' }, sums: { stars: 'ratingStars' } }),
+      ]);
+      const [users, owners] = await Promise.all([
+        byIds(db, USERS, members.map((doc) => String(doc.userId)), ['name']),
+        memberAccountOwners(db, earnings.map((row) => String(row.id))),
+      ]);
       // Earned: earning postings credited to a member account, by its owner.
       const earned = new Map<string, number>();
-      const earnings = await scanPeriod(db, POSTINGS, { communityId, kind: { in: [...EARNING_KINDS] } }, 'createdAt', from, to, ['creditAccountId', 'amount'], budget);
-      const owners = await memberAccountOwners(db, earnings.map((doc) => String(doc.creditAccountId)));
-      for (const doc of earnings) {
-        const owner = owners.get(String(doc.creditAccountId));
-        if (owner !== undefined) earned.set(owner, (earned.get(owner) ?? 0) + Number(doc.amount));
+      for (const row of earnings) {
+        const owner = owners.get(String(row.id));
+        if (owner !== undefined) earned.set(owner, (earned.get(owner) ?? 0) + Number(row.total));
       }
-
-      // Tasks completed and ratings received in the period, by assignee.
-      const completed = new Map<string, number>();
-      for (const doc of await scanPeriod(db, REQUESTS, { communityId }, 'completedAt', from, to, ['assigneeId'], budget)) {
-        if (typeof doc.assigneeId === 'string') completed.set(doc.assigneeId, (completed.get(doc.assigneeId) ?? 0) + 1);
-      }
-      const ratings = new Map<string, { count: number; stars: number; starred: number }>();
-      for (const doc of await scanPeriod(db, REQUESTS, { communityId }, 'ratedAt', from, to, ['assigneeId', 'ratingStars'], budget)) {
-        if (typeof doc.assigneeId !== 'string') continue;
-        const tally = ratings.get(doc.assigneeId) ?? { count: 0, stars: 0, starred: 0 };
-        tally.count++;
-        // AVG skips requests rated without stars, as SQLite's AVG skips NULL.
-        if (typeof doc.ratingStars === 'number') {
-          tally.stars += doc.ratingStars;
-          tally.starred++;
-        }
-        ratings.set(doc.assigneeId, tally);
-      }
+      const completed = byAssignee(completions, (row) => row.count);
+      const ratingCounts = byAssignee(rated, (row) => row.count);
+      const starTotals = new Map(starred.flatMap((row) => (typeof row.id === 'string' ? [[row.id, { count: row.count, stars: Number(row.stars) }] as const] : [])));
 
       const figures: MemberFigures[] = [];
       for (const member of members) {
         const memberId = String(member.userId);
         const user = users.get(memberId);
         if (!user) continue; // SQLite joins users: a member without a user row is not listed.
-        const rated = ratings.get(memberId);
+        const stars = starTotals.get(memberId);
         figures.push({
           memberId,
           name: String(user.name),
           gridId: orNull<string>(member.gridId),
           earned: earned.get(memberId) ?? 0,
           tasksCompleted: completed.get(memberId) ?? 0,
-          ratings: rated?.count ?? 0,
-          averageRating: rated && rated.starred > 0 ? rated.stars / rated.starred : null,
+          ratings: ratingCounts.get(memberId) ?? 0,
+          averageRating: stars && stars.count > 0 ? stars.stars / stars.count : null,
         });
       }
       return figures.sort((a, b) => binaryCompare(a.memberId, b.memberId));

@@ -3,13 +3,11 @@ import type { RequestCategory } from '../../../shared/domain/categories';
 import { periodOf } from '../../../shared/domain/periods';
 import { EARNING_KINDS } from '../../../shared/domain/posting-kinds';
 import type { RequestState } from '../../../shared/domain/request-state';
-import type { ReportRepo, RequestFact, StatsScope } from '../../ports';
+import type { ReportRepo, StatsScope } from '../../ports';
 import { num, numOrNull, str, strOrNull, type Row } from './rows';
 
 const EARNING_SQL = EARNING_KINDS.map((kind) => `'${kind}'`).join(', ');
 const IN_SCOPE = 'community_id IN (SELECT value FROM json_each(@communities))';
-
-type FactRow = [string, string | null, string, string, number, number | null, number | null, number | null];
 
 export function createReportRepo(db: Database.Database): ReportRepo {
   const params = (scope: StatsScope, from: number, to: number) => ({ communities: JSON.stringify(scope.communityIds), grid: scope.gridId, from, to });
@@ -18,23 +16,30 @@ export function createReportRepo(db: Database.Database): ReportRepo {
     scope.gridId === null ? '' : `AND ${userColumn} IN (SELECT user_id FROM members WHERE grid_id = @grid)`;
 
   return {
-    async requestFacts(scope, from, to) {
-      const statement = db
-        .prepare(`SELECT community_id, grid_id, category, state, created_at, accepted_at, completed_at, rating_stars FROM requests
-          WHERE ${IN_SCOPE} AND created_at >= @from AND created_at < @to ${gridClause(scope, 'grid_id')}`)
-        .raw(true);
-      return (statement.all(params(scope, from, to)) as FactRow[]).map(
-        ([communityId, gridId, category, state, createdAt, acceptedAt, completedAt, ratingStars]): RequestFact => ({
-          communityId,
-          gridId,
-          category: category as RequestCategory,
-          state: state as RequestState,
-          createdAt,
-          acceptedAt,
-          completedAt,
-          ratingStars,
-        }),
-      );
+    async requestSummary(scope, from, to) {
+      const where = `${IN_SCOPE} AND created_at >= @from AND created_at < @to ${gridClause(scope, 'grid_id')}`;
+      const values = params(scope, from, to);
+      const groups = db
+        .prepare(`SELECT community_id, grid_id, category, state, COUNT(*) AS n FROM requests WHERE ${where} GROUP BY community_id, grid_id, category, state`)
+        .all(values) as Row[];
+      // Rounded to the nearest minute as roundedMinutes rounds (integer division of non-negative durations floors).
+      const tally = (value: string, present: string) =>
+        (db.prepare(`SELECT ${value} AS value, COUNT(*) AS n FROM requests WHERE ${where} AND ${present} GROUP BY 1`).all(values) as Row[]).map((row) => ({
+          value: num(row.value),
+          count: num(row.n),
+        }));
+      return {
+        groups: groups.map((row) => ({
+          communityId: str(row.community_id),
+          gridId: strOrNull(row.grid_id),
+          category: str(row.category) as RequestCategory,
+          state: str(row.state) as RequestState,
+          count: num(row.n),
+        })),
+        responseMinutes: tally('(accepted_at - created_at + 30000) / 60000', 'accepted_at IS NOT NULL'),
+        completionMinutes: tally('(completed_at - accepted_at + 30000) / 60000', 'accepted_at IS NOT NULL AND completed_at IS NOT NULL'),
+        stars: tally('rating_stars', 'rating_stars IS NOT NULL'),
+      };
     },
     async monthlyCounts(scope, from, to) {
       // One range scan of the covering index per month beats formatting every row's date.

@@ -4,36 +4,27 @@ import { periodOf, previousPeriod, type Period } from '../../../shared/domain/pe
 import { totalsByKind } from '../../../shared/domain/posting-kinds';
 import { REQUEST_STATES } from '../../../shared/domain/request-state';
 import { summarizeDurations, summarizeRatings } from '../../../shared/domain/statistics';
-import type { RequestFact, StatsScope, Tx } from '../../ports';
+import type { RequestGroup, RequestSummary, StatsScope, Tx } from '../../ports';
 import type { ResolvedScope } from './statistics-scope';
 
 const TREND_MONTHS = 6;
 
 /** The headline figures of one period, from the requests submitted in it and the points posted in it. */
-export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, facts?: Promise<RequestFact[]>): Promise<TFigures> {
+export async function computeFigures(tx: Tx, scope: StatsScope, period: Period, summary?: Promise<RequestSummary>): Promise<TFigures> {
   const [requests, byKind, activeMembers] = await Promise.all([
-    facts ?? tx.reports.requestFacts(scope, period.start, period.end),
+    summary ?? tx.reports.requestSummary(scope, period.start, period.end),
     tx.reports.pointsByKind(scope, period.start, period.end),
     tx.reports.activeMembers(scope, period.start, period.end),
   ]);
-  const responses: number[] = [];
-  const completions: number[] = [];
-  const stars: number[] = [];
-  let completed = 0;
-  for (const fact of requests) {
-    if (fact.acceptedAt !== null) responses.push(fact.acceptedAt - fact.createdAt);
-    if (fact.acceptedAt !== null && fact.completedAt !== null) completions.push(fact.completedAt - fact.acceptedAt);
-    if (fact.state === 'completed' || fact.state === 'rated') completed++;
-    if (fact.ratingStars !== null) stars.push(fact.ratingStars);
-  }
+  const countOf = (groups: readonly RequestGroup[]) => groups.reduce((sum, group) => sum + group.count, 0);
   // Balances carried over from the paper ledger are not points issued for this period's work.
   const totals = totalsByKind({ ...byKind, opening_balance: 0 });
   return {
-    submitted: requests.length,
-    completed,
-    responseTime: summarizeDurations(responses),
-    completionTime: summarizeDurations(completions),
-    satisfaction: summarizeRatings(stars),
+    submitted: countOf(requests.groups),
+    completed: countOf(requests.groups.filter((group) => group.state === 'completed' || group.state === 'rated')),
+    responseTime: summarizeDurations(requests.responseMinutes),
+    completionTime: summarizeDurations(requests.completionMinutes),
+    satisfaction: summarizeRatings(requests.stars),
     activeMembers,
     pointsIssued: totals.issued,
     pointsRedeemed: totals.redeemed - totals.refunded,
@@ -47,21 +38,22 @@ export async function computeStatistics(tx: Tx, resolved: ResolvedScope, period:
   let from = trendStart.start;
   for (let step = 1; step < TREND_MONTHS; step++) from = previousPeriod(periodOf('month', from)).start;
   // Every query of both periods and the trend goes out together.
-  const factsRead = tx.reports.requestFacts(resolved.scope, period.start, period.end);
-  const [facts, monthly, current, previous] = await Promise.all([
-    factsRead,
+  const summaryRead = tx.reports.requestSummary(resolved.scope, period.start, period.end);
+  const [summary, monthly, current, previous] = await Promise.all([
+    summaryRead,
     tx.reports.monthlyCounts(resolved.scope, from, period.end),
-    computeFigures(tx, resolved.scope, period, factsRead),
+    computeFigures(tx, resolved.scope, period, summaryRead),
     computeFigures(tx, resolved.scope, before),
   ]);
   const byCategory = new Map<string, number>();
   const byState = new Map<string, number>();
   const byArea = new Map<string, number>();
-  for (const fact of facts) {
-    byCategory.set(fact.category, (byCategory.get(fact.category) ?? 0) + 1);
-    byState.set(fact.state, (byState.get(fact.state) ?? 0) + 1);
-    const area = resolved.areaOf === 'grid' ? fact.gridId : fact.communityId;
-    if (area) byArea.set(area, (byArea.get(area) ?? 0) + 1);
+  const add = (counts: Map<string, number>, key: string, count: number) => counts.set(key, (counts.get(key) ?? 0) + count);
+  for (const group of summary.groups) {
+    add(byCategory, group.category, group.count);
+    add(byState, group.state, group.count);
+    const area = resolved.areaOf === 'grid' ? group.gridId : group.communityId;
+    if (area) add(byArea, area, group.count);
   }
   const counted = new Map(monthly.map((row) => [row.month, row]));
   const trend = [];
@@ -69,7 +61,7 @@ export async function computeStatistics(tx: Tx, resolved: ResolvedScope, period:
     const month = periodOf('month', at).key;
     trend.push({ month, submitted: counted.get(month)?.submitted ?? 0, completed: counted.get(month)?.completed ?? 0 });
   }
-  const unassigned = facts.length - [...byArea.values()].reduce((sum, count) => sum + count, 0);
+  const unassigned = current.submitted - [...byArea.values()].reduce((sum, count) => sum + count, 0);
   return {
     scope: { kind: resolved.kind, name: resolved.name },
     period: { key: period.key, label: period.label },
