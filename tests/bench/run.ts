@@ -14,6 +14,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { repairRequest, RESIDENT } from '../support/fixtures';
+import { benchCloudbaseRoundTrips } from './cloudbase-round-trips';
 import { benchDispatch } from './dispatch';
 import { benchDistrict } from './district';
 import { benchLedger } from './ledger';
@@ -285,10 +286,12 @@ async function main(): Promise<void> {
   const ledger = await benchLedger();
   console.error('bench: district statistics over a year of requests …');
   const statistics = await benchStatistics();
+  console.error('bench: CloudBase round trips of every action, demo, busy and district …');
+  const roundTrips = await benchCloudbaseRoundTrips();
   console.error('bench: cloud function bundles and mini-program packages …');
   const packages = await benchPackages();
 
-  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${district}\n${dispatch}\n${ledger}\n${statistics}\n${packages}`;
+  const markdown = `${report(hostRun.result, bareRun.result, { requestBytes, responseBytes: Buffer.byteLength(responseText), stored })}\n${roundTrips}\n${district}\n${dispatch}\n${ledger}\n${statistics}\n${packages}`;
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(RESULTS_FILE, markdown);
   console.log(`\n${markdown}`);
