@@ -175,6 +175,14 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
 
     // Points for the first completion were posted once and are not posted again.
     expect(world.countNewPostings()).toBe(1);
+
+    // Another member takes it and finishes it: done, and told truthfully that it earns nothing more.
+    const taker = pending[0].member_id.replace('u_demo_member_', 'demo-member-');
+    await world.ok('requests', 'accept', { requestId: request.id }, taker);
+    const again = await world.ok('requests', 'complete', { requestId: request.id, note: '换了整个阀门', photos: [] }, taker);
+    expect(again.pointsAwarded).toBe(0);
+    expect(again.request.state).toBe('completed');
+    expect(world.countNewPostings()).toBe(1);
   });
 
   test('reopen is refused after 7 days and before completion', async () => {

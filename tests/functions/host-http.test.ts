@@ -25,6 +25,13 @@ test('an unknown function is 404 and an unknown action is NOT_FOUND', async () =
   expect(result).toMatchObject({ status: 404, body: { ok: false, error: { code: 'NOT_FOUND' } } });
 });
 
+test('a name inherited from Object.prototype is an unknown function too, not a server error', async () => {
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']) {
+    const response = await post(`/api/${name}`, JSON.stringify({ action: 'me' }));
+    expect({ name, status: response.status }).toEqual({ name, status: 404 });
+  }
+});
+
 test('the scheduler cannot be called over HTTP', async () => {
   expect((await post('/api/scheduler', JSON.stringify({ action: 'tick' }))).status).toBe(404);
 });

@@ -261,6 +261,10 @@ describe('earning rules, adjustments and the admin view', () => {
     expect(second.postingId).toBe(first.postingId);
     expect(first).toMatchObject({ balance: 97, available: 97 });
     const before = fingerprint(world);
+    // The same token with another reason is not a retry: refused, and the first adjustment stays as it was.
+    const otherReason = await world.call('points', 'adjust', { ...input, reason: '补录 11 月义诊活动（更正）' }, ADMIN);
+    expect(otherReason).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(fingerprint(world)).toBe(before);
     const refusals = await Promise.all([
       world.call('points', 'adjust', { ...input, clientToken: 'adjust-token-02', amount: -98 }, ADMIN),
       world.call('points', 'adjust', { ...input, clientToken: 'adjust-token-03', amount: 501 }, ADMIN),

@@ -99,6 +99,11 @@ describe('点单 → 派单 → 接单 → 评单', () => {
     expect(second.id).toBe(first.id);
     expect(world.count('requests')).toBe(1);
     expect(world.count('offers')).toBe(3);
+    // The same token with other words is another request, not a retry: refused, nothing added.
+    const other = await world.call('requests', 'submit', { ...input, description: '厨房的灯也不亮了，请帮忙看看' }, RESIDENT);
+    expect(other).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(world.count('requests')).toBe(1);
+    expect(world.count('offers')).toBe(3);
   });
 
   test('a resident cannot accept, and only the assignee can complete', async () => {

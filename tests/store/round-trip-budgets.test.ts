@@ -2,6 +2,11 @@ import { createCloudWorld, type CloudWorld } from '../support/cloud-world';
 import { RESIDENT, repairRequest, seedDemo } from '../support/fixtures';
 import { BUDGETS, measureUserActions, type MeasuredAction } from '../support/round-trips';
 import { seedBusyCommunity } from '../support/busy-community';
+import { generateActivity } from '../../src/server/seed/generate-activity';
+import { generateDistrict } from '../../src/server/seed/generate-district';
+import { SeedWriter } from '../../src/server/seed/seed-writer';
+
+const DAY_MS = 86_400_000;
 
 /**
  * What each tap costs on CloudBase, counted on the twin (calls issued together share one round trip;
@@ -64,5 +69,34 @@ describe('round-trip budgets in a busy community (about 150 members, 1,000 reque
     // The month is summed by the database: groups come back, not the month's 1,000 requests one page at a time.
     expect(statistics?.figures.byKind.aggregate).toBeGreaterThan(0);
     expect(statistics?.figures.byKind.find).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('round-trip budgets for a district month of statistics', () => {
+  test('a district of 40 communities: the month of statistics and its export in at most 6 round trips', async () => {
+    const communityIds: string[] = [];
+    const world = await createCloudWorld((w) => {
+      const db = w.local.store.db;
+      const now = w.clock.now();
+      const district = generateDistrict(db, { seed: 3, now: now - 70 * DAY_MS, size: { communities: 40, grids: 80, centralHouseholds: 40, members: 400, households: 800, householdsPerMember: 2 } });
+      communityIds.push(...district.communityIds);
+      // October 2026 and September before it, in China time.
+      generateActivity(db, { seed: 3, communityIds: district.communityIds, from: Date.UTC(2026, 7, 31, 16), to: Date.UTC(2026, 9, 31, 16), requests: 6000 });
+      const seed = new SeedWriter(db, now);
+      seed.inTransaction(() => seed.user({ id: 'u_street', openid: 'street-viewer', name: '街道孙主任', phone: '13700000021', communityId: district.communityIds[0], roles: ['district_viewer'] }));
+    }, communityIds);
+    try {
+      const input = { period: '2026-10', scope: 'district' as const };
+      const statistics = await world.measure('reports', 'getStatistics', input, 'street-viewer');
+      expect(statistics.data.scope.kind).toBe('district');
+      expect(statistics.data.byArea).toHaveLength(40);
+      expect(statistics.data.current.submitted).toBeGreaterThan(2500);
+      expect(statistics.figures.sequential).toBeLessThanOrEqual(6);
+      const exported = await world.measure('reports', 'exportWorkbook', { ...input, kind: 'statistics' as const }, 'street-viewer');
+      expect(exported.data.rows).toBe(statistics.data.current.submitted);
+      expect(exported.figures.sequential).toBeLessThanOrEqual(6);
+    } finally {
+      world.close();
+    }
   });
 });

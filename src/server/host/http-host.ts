@@ -154,7 +154,9 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
     const handle = async () => {
       if (path === '/api/files' && req.method === 'POST') return upload(req, res);
       if (path.startsWith('/api/')) {
-        const main = functions[path.slice('/api/'.length)];
+        const name = path.slice('/api/'.length);
+        // Own names only: `constructor`, `__proto__` and the rest of Object.prototype are not functions here.
+        const main = Object.hasOwn(functions, name) ? functions[name] : undefined;
         if (!main) return fail(res, 404, new AppError('NOT_FOUND', '没有这个云函数'));
         if (req.method !== 'POST') return fail(res, 405, new AppError('VALIDATION_FAILED', '请使用 POST 调用'));
         return callFunction(req, res, main);

@@ -99,7 +99,7 @@ export function TaskActions({ request, busy, act, runPhoto, setNotice }: TaskAct
             onClick={() =>
               act(async () => {
                 const result = await completeTask(request.id, note, completionPhotos);
-                setNotice(`已办结，获得 ${result.pointsAwarded} 积分，当前积分 ${result.balance}`);
+                setNotice(result.pointsAwarded > 0 ? `已办结，获得 ${result.pointsAwarded} 积分，当前积分 ${result.balance}` : `已办结。这条求助之前办结时已计过积分，本次不再计分，当前积分 ${result.balance}`);
                 return result.request;
               })
             }

@@ -23,7 +23,11 @@ export async function adjustPoints(
     const account: AccountRef = { kind: 'member', ownerId: member.id };
     const credit = input.amount > 0;
     const key = `adjust:${caller.id}:${input.clientToken}`;
-    const retried = (await tx.ledger.findPostingByKey(key)) !== null;
+    const memo = `${credit ? '管理员补录' : '管理员扣减'}：${input.reason}`;
+    const earlier = await tx.ledger.findPostingByKey(key);
+    // The reason is part of what was asked: the same token with another reason is another request, not a retry.
+    if (earlier && earlier.memo !== memo) throw new AppError('CONFLICT', '这次调整已经提交过，但原因不同；请核对后重新填写提交');
+    const retried = earlier !== null;
     const posting = await postTransfer(
       tx,
       {
@@ -34,7 +38,7 @@ export async function adjustPoints(
         amount: size,
         kind: credit ? 'adjustment_credit' : 'adjustment_debit',
         ref: member.id,
-        memo: `${credit ? '管理员补录' : '管理员扣减'}：${input.reason}`,
+        memo,
         actorId: caller.id,
       },
       now,

@@ -11,7 +11,7 @@ import { toRequestDetail } from '../../views/request-view';
 import { checkPhotosExist } from '../check-photos';
 import type { ActionContext } from '../context';
 import { earningTransfer } from '../../points-ledger/earn-points';
-import { completionEarning, completionPoints } from '../../points-ledger/earnings';
+import { completionEarning, completionPoints, ledgerKeys } from '../../points-ledger/earnings';
 
 export interface CompleteTaskResult {
   request: TRequestDetail;
@@ -28,7 +28,7 @@ export async function completeTask(
   await checkCommentText(runtime, caller, input.note);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
-    const request = await tx.requests.get(input.requestId);
+    const [request, earned] = await Promise.all([tx.requests.get(input.requestId), tx.ledger.findPostingByKey(ledgerKeys.taskCompleted(input.requestId))]);
     if (!request) throw new AppError('NOT_FOUND', '没有找到这条求助');
     if (request.assigneeId !== caller.id) throw new AppError('FORBIDDEN', '只有接单的党员可以办结这条求助');
     if (CATEGORY_BEHAVIOUR[request.category].photoToFinish && input.photos.length === 0 && request.state === 'accepted') {
@@ -38,7 +38,8 @@ export async function completeTask(
     const alreadyDone = request.state === 'completed' || request.state === 'rated';
     if (!alreadyDone) {
       if (request.state !== 'accepted') throw new AppError('CONFLICT', '这条求助当前不能办结');
-      const points = completionPoints(await loadEarningRules(tx, request.communityId), request);
+      // A request earns its completion points once: done again after a reopen, it keeps what it earned the first time.
+      const points = earned ? earned.amount : completionPoints(await loadEarningRules(tx, request.communityId), request);
       const moved = await tx.requests.update(request.id, TRANSITIONS.complete.from, {
         state: 'completed',
         completionNote: input.note,
@@ -58,12 +59,19 @@ export async function completeTask(
 
     const done = await tx.requests.get(request.id);
     if (!done || done.pointsAwarded === null) throw new AppError('INTERNAL', '办结后读取求助失败');
-    // Keyed by the request: a retried completion (or a retry after a crash) posts once.
-    await postTransfer(tx, earningTransfer(completionEarning(request, caller.id, done.pointsAwarded), done.pointsAwarded), done.completedAt ?? now);
+    // Keyed by the request: a retried completion posts once. What this completion earned is what was
+    // posted at its time; a completion after a reopen earns nothing more (and says so).
+    let pointsAwarded = 0;
+    if (!earned && done.pointsAwarded > 0) {
+      await postTransfer(tx, earningTransfer(completionEarning(request, caller.id, done.pointsAwarded), done.pointsAwarded), done.completedAt ?? now);
+      pointsAwarded = done.pointsAwarded;
+    } else if (earned && earned.createdAt === done.completedAt && earned.creditAccountId === memberAccountId(caller.id)) {
+      pointsAwarded = earned.amount;
+    }
     const account = await tx.ledger.getAccount(memberAccountId(caller.id));
     return {
       request: await toRequestDetail(tx, runtime, caller, done),
-      pointsAwarded: done.pointsAwarded,
+      pointsAwarded,
       balance: account?.balance ?? 0,
     };
   });

@@ -3,6 +3,7 @@ import { CATEGORY_BEHAVIOUR, CATEGORY_LABELS } from '../../../shared/domain/cate
 import { runOfferRound } from './dispatch/run-offer-round';
 import { searchCandidates, type DispatchSearch } from './dispatch/search-candidates';
 import { findSimilarOpenRequests } from './find-similar';
+import { AppError } from '../../../shared/errors';
 import { newId } from '../../ids';
 import { notifyCommunityStaff } from '../../notify';
 import type { RequestRecord, Tx, UserRecord } from '../../ports';
@@ -35,6 +36,25 @@ export async function prepareRequest(reader: Tx, resident: UserRecord, input: TS
       : Promise.resolve(null),
   ]);
   return { duplicateOf: similar[0]?.id ?? null, search };
+}
+
+/**
+ * The request an earlier call stored under this client token, when this call is its retry; another
+ * request under the same token is refused (a retry must not quietly answer with something else).
+ */
+export function retriedRequest(earlier: RequestRecord | null, input: TSubmitRequestInput): RequestRecord | null {
+  if (!earlier) return null;
+  const same =
+    earlier.category === input.category &&
+    earlier.description === input.description &&
+    earlier.address === input.address &&
+    earlier.urgency === input.urgency &&
+    earlier.location.lat === input.location.lat &&
+    earlier.location.lng === input.location.lng &&
+    JSON.stringify(earlier.photos) === JSON.stringify(input.photos) &&
+    (input.contactPhone === undefined || earlier.contactPhone === input.contactPhone);
+  if (!same) throw new AppError('CONFLICT', '这条求助已经提交过，内容和这次不一样；请返回查看“我的求助”，需要的话重新填写提交');
+  return earlier;
 }
 
 /**

@@ -4,7 +4,7 @@ import { loadBuilding, loadUser } from '../community-scope';
 import { checkRequestText } from '../../content/check-user-text';
 import { newId } from '../../ids';
 import type { UserRecord } from '../../ports';
-import { createRequest } from './create-request';
+import { createRequest, retriedRequest } from './create-request';
 import { toRequestDetail } from '../../views/request-view';
 import { checkPhotosExist } from '../check-photos';
 import type { ActionContext } from '../context';
@@ -19,7 +19,7 @@ export async function fileRequestOnBehalf({ runtime, caller }: ActionContext, in
   const { held } = await checkRequestText(runtime, caller, input.description);
   const now = runtime.clock.now();
   return runtime.store.transaction(async (tx) => {
-    const earlier = await tx.requests.findByFiler(caller.id, input.clientToken);
+    const earlier = retriedRequest(await tx.requests.findByFiler(caller.id, input.clientToken), input);
     if (earlier) return toRequestDetail(tx, runtime, caller, earlier);
 
     let resident: UserRecord;

@@ -1,6 +1,6 @@
 import type { TRequestDetail, TSubmitRequestInput } from '../../../shared/contracts/requests';
 import { checkRequestText } from '../../content/check-user-text';
-import { createRequest, prepareRequest } from './create-request';
+import { createRequest, prepareRequest, retriedRequest } from './create-request';
 import { toRequestDetail } from '../../views/request-view';
 import { checkPhotosExist } from '../check-photos';
 import type { ActionContext } from '../context';
@@ -14,7 +14,8 @@ export async function submitRequest({ runtime, caller }: ActionContext, input: T
   // then only re-checks the token and writes (the offer round checks the request is still in round 0).
   const prepared = await runtime.store.read((reader) => prepareRequest(reader, caller, input, now, held));
   return runtime.store.transaction(async (tx) => {
-    const [earlier] = await Promise.all([tx.requests.findByClientToken(caller.id, input.clientToken), tx.requests.findByFiler(caller.id, input.clientToken)]);
+    const [byToken] = await Promise.all([tx.requests.findByClientToken(caller.id, input.clientToken), tx.requests.findByFiler(caller.id, input.clientToken)]);
+    const earlier = retriedRequest(byToken, input);
     if (earlier) return toRequestDetail(tx, runtime, caller, earlier);
     const request = await createRequest(tx, { resident: caller, filer: caller, input, now, held, prepared });
     return toRequestDetail(tx, runtime, caller, request);
