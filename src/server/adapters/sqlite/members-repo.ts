@@ -15,21 +15,23 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
   // The cell index returns eligible members in the box's cells whose skills and hours fit (text
   // checks on the stored JSON, quotes included so one skill never matches inside another); exact
   // distance is checked here, and only the survivors get their load figures, in one grouped query.
-  const inCellsBySkillCount = new Map<number, Database.Statement>();
-  const inCells = (skillCount: number) => {
+  const inCellsByShape = new Map<string, Database.Statement>();
+  const inCells = (skillCount: number, rangeCount: number) => {
     if (skillCount > 20) throw new Error('a dispatch may ask for at most 20 skills');
-    let statement = inCellsBySkillCount.get(skillCount);
+    const shape = `${skillCount}/${rangeCount}`;
+    let statement = inCellsByShape.get(shape);
     if (!statement) {
       // Bit i of `matched` says the member has the i-th skill asked for; a member must have at least one.
       const matched = skillCount === 0 ? '0' : Array.from({ length: skillCount }, (_, index) => `((instr(skills, @skill${index}) > 0) << ${index})`).join(' | ');
-      statement = db.prepare(`
+      // One key range per latitude band, each an index search, in one statement (a wide search has a dozen).
+      const band = (index: number) => `
         SELECT user_id, grid_id, ${matched} AS matched, lat, lng, name FROM member_cells
-        WHERE community_id = @community AND cell BETWEEN @from AND @to AND lat BETWEEN @minLat AND @maxLat AND lng BETWEEN @minLng AND @maxLng
-          AND (@urgent = 1 OR available_hours = '[]' OR instr(available_hours, @period) > 0) AND (${skillCount} = 0 OR matched > 0)
-      `);
+        WHERE community_id = @community AND cell BETWEEN @from${index} AND @to${index} AND lat BETWEEN @minLat AND @maxLat AND lng BETWEEN @minLng AND @maxLng
+          AND (@urgent = 1 OR available_hours = '[]' OR instr(available_hours, @period) > 0) AND (${skillCount} = 0 OR matched > 0)`;
+      statement = db.prepare(Array.from({ length: rangeCount }, (_, index) => band(index)).join('\n        UNION ALL'));
       // Arrays instead of row objects: a city-scale search reads hundreds of rows per dispatch.
       statement.raw(true);
-      inCellsBySkillCount.set(skillCount, statement);
+      inCellsByShape.set(shape, statement);
     }
     return statement;
   };
@@ -107,10 +109,14 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
     },
     async findCandidates(query: CandidateQuery): Promise<DispatchCandidate[]> {
       const box = boundingBox(query.center, query.radiusM);
-      const statement = inCells(query.skills.length);
+      const ranges = cellRanges(box);
       const params: Record<string, string | number> = { community: query.communityId, ...box, urgent: query.urgent ? 1 : 0, period: JSON.stringify(query.period) };
       query.skills.forEach((skill, index) => (params[`skill${index}`] = JSON.stringify(skill)));
-      const rows = cellRanges(box).flatMap(({ from, to }) => statement.all({ ...params, from, to }) as CellRow[]);
+      ranges.forEach(({ from, to }, index) => {
+        params[`from${index}`] = from;
+        params[`to${index}`] = to;
+      });
+      const rows = inCells(query.skills.length, ranges.length).all(params) as CellRow[];
       const excluded = new Set(query.excludeMemberIds);
       const fitting: Omit<DispatchCandidate, 'openTasks' | 'tasksLast30Days' | 'averageRating' | 'linkedToHousehold'>[] = [];
       for (const [memberId, gridId, matched, lat, lng, name] of rows) {

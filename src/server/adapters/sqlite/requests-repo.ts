@@ -83,7 +83,7 @@ export function createRequestRepo(db: Database.Database): RequestRepo {
       const nearest = near
         .map((row) => ({ id: row.id, distance: distanceMeters(query.center, row) }))
         .filter(({ distance }) => distance <= query.radiusM)
-        .sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id))
+        .sort((a, b) => a.distance - b.distance || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
         .slice(0, query.limit);
       const found = prepared(`SELECT * FROM requests WHERE id IN (${placeholders(nearest.length)})`).all(...nearest.map(({ id }) => id)) as Row[];
       const rows = new Map(found.map((row) => [str(row.id), row]));
