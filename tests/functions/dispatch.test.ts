@@ -198,10 +198,19 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
   test('a similar open request nearby is shown before submitting and linked for staff', async () => {
     const first = await world.ok('requests', 'submit', repairRequest({ description: '楼道的灯坏了，晚上很黑' }), RESIDENT);
     const nearby = offset(RESIDENT_HOME, 30, 0);
+    world.clock.advanceMinutes(25);
     const hint = await world.ok('requests', 'findSimilar', { category: 'repair', location: nearby }, OTHER_RESIDENT);
-    expect(hint.items).toEqual([expect.objectContaining({ id: first.id, summary: '楼道的灯坏了，晚上很黑', distanceM: 30 })]);
+    // That it is there, how far and how long ago: not the neighbour's words, nor which request it is.
+    expect(hint.items).toEqual([{ category: 'repair', distanceM: 30, minutesAgo: 25 }]);
+    expect(JSON.stringify(hint)).not.toContain('楼道');
+    expect(JSON.stringify(hint)).not.toContain(first.id);
     expect((await world.ok('requests', 'findSimilar', { category: 'repair', location: offset(RESIDENT_HOME, 80, 0) }, OTHER_RESIDENT)).items).toEqual([]);
     expect((await world.ok('requests', 'findSimilar', { category: 'policy', location: nearby }, OTHER_RESIDENT)).items).toEqual([]);
+
+    // A private matter nearby is not hinted at all, not even that it exists.
+    const mediation = repairRequest({ category: 'mediation', description: '楼上邻居每天半夜拖动家具，想请社区调解' });
+    await world.ok('requests', 'submit', mediation, RESIDENT);
+    expect((await world.ok('requests', 'findSimilar', { category: 'mediation', location: nearby }, OTHER_RESIDENT)).items).toEqual([]);
 
     const second = await world.ok('requests', 'submit', repairRequest({ location: nearby, clientToken: newToken() }), OTHER_RESIDENT);
     expect(second.duplicateOf).toBeNull(); // residents do not see the link

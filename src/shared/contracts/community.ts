@@ -4,10 +4,10 @@ import { AVAILABLE_PERIODS, MEMBER_KINDS, SERVICE_POINT_KINDS, SHOP_KINDS } from
 import { ROLES } from '../domain/roles';
 import { SUBSCRIBE_TEMPLATE_KEYS } from '../domain/subscribe-templates';
 import { SCENE_MAX_LENGTH } from '../domain/scene';
-import { zEmptyInput, zId, zLatLng, zPageInput, zPageOf } from './common';
+import { zEmptyInput, zId, zLatLng, zPageInput, zPageOf, singleLine } from './common';
 
 const zName = (label: string, max: number) =>
-  z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`);
+  singleLine(z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 字`));
 const zPhone = z.string({ error: '请填写手机号' }).regex(/^1\d{10}$/, '请填写 11 位手机号');
 const zKeyword = z.string().trim().max(20, '搜索词不能超过 20 字').optional();
 const zTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 08:30');
@@ -139,13 +139,13 @@ export const zJoinCommunityInput = z.strictObject({
   name: zName('称呼', 20),
   phone: zPhone,
   buildingId: zId.optional(),
-  door: z.string().trim().max(30, '门牌号不能超过 30 字').optional(),
+  door: singleLine(z.string().trim().max(30, '门牌号不能超过 30 字')).optional(),
 });
 export type TJoinCommunityInput = z.infer<typeof zJoinCommunityInput>;
 
 export const zApplyMemberInput = z.strictObject({
   kind: z.enum(MEMBER_KINDS, { error: '请选择党员或志愿者' }),
-  workUnit: z.string().trim().max(50, '工作单位不能超过 50 字').default(''),
+  workUnit: singleLine(z.string().trim().max(50, '工作单位不能超过 50 字')).default(''),
   skills: z.array(z.string().max(20)).min(1, '请至少选择一项特长').max(8, '最多选择 8 项特长'),
   home: zLatLng,
   gridId: zId,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DELIBERATION_STATUSES } from '../domain/deliberation-rules';
-import { zId, zPageInput, zPageOf } from './common';
+import { zId, zPageInput, zPageOf, singleLine, paragraph } from './common';
 
 const zInstant = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` });
 const zDeliberationRef = z.strictObject({ deliberationId: zId });
@@ -8,11 +8,11 @@ export type TDeliberationRef = z.output<typeof zDeliberationRef>;
 
 export const zCreateDeliberationInput = z
   .strictObject({
-    title: z.string({ error: '请填写议题' }).trim().min(4, '议题至少 4 个字').max(40, '议题最多 40 个字'),
-    proposal: z.string({ error: '请填写方案' }).trim().min(10, '方案至少 10 个字').max(1000, '方案最多 1000 字'),
+    title: singleLine(z.string({ error: '请填写议题' }).trim().min(4, '议题至少 4 个字').max(40, '议题最多 40 个字')),
+    proposal: paragraph(z.string({ error: '请填写方案' }).trim().min(10, '方案至少 10 个字').max(1000, '方案最多 1000 字')),
     /** Buildings whose residents vote; leave empty for the whole community. */
     buildingIds: z.array(zId).max(50, '最多选择 50 栋楼').default([]),
-    options: z.array(z.string().trim().min(1, '选项不能为空').max(20, '选项最多 20 个字')).min(2, '至少 2 个选项').max(6, '最多 6 个选项').optional(),
+    options: z.array(singleLine(z.string().trim().min(1, '选项不能为空').max(20, '选项最多 20 个字'))).min(2, '至少 2 个选项').max(6, '最多 6 个选项').optional(),
     voteStartsAt: zInstant('投票开始时间'),
     voteEndsAt: zInstant('投票截止时间'),
     quorumPercent: z.number({ error: '请填写参与率要求' }).int('参与率必须是整数').min(1, '参与率至少 1%').max(100, '参与率最多 100%').default(50),
@@ -60,7 +60,7 @@ export const zDecideDeliberationInput = z.strictObject({
   /** Turn the decision into a livelihood project (民生实事). */
   project: z
     .strictObject({
-      ownerDepartment: z.string().trim().min(2, '请填写责任单位').max(30),
+      ownerDepartment: singleLine(z.string().trim().min(2, '请填写责任单位').max(30)),
       targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 2026-12-31'),
     })
     .optional(),

@@ -3,7 +3,7 @@ import { REQUEST_CATEGORIES } from '../domain/categories';
 import { PERIOD_PATTERN } from '../domain/periods';
 import { PROJECT_SOURCES, PROJECT_STATUSES } from '../domain/project-rules';
 import { REQUEST_STATES } from '../domain/request-state';
-import { zEmptyInput, zId, zPageInput, zPageOf } from './common';
+import { zEmptyInput, zId, zPageInput, zPageOf, singleLine, paragraph } from './common';
 
 export const zPeriodKey = z.string({ error: '请选择统计周期' }).regex(PERIOD_PATTERN, '周期格式应为 2026-11（月）或 2026-Q4（季度）');
 const zDate = (label: string) =>
@@ -41,14 +41,14 @@ export const zDemandFilter = z.strictObject({
 export type TDemandFilter = z.infer<typeof zDemandFilter>;
 
 const zMilestoneInput = z.strictObject({
-  title: z.string({ error: '请填写节点名称' }).trim().min(2, '节点名称至少 2 个字').max(40, '节点名称最多 40 个字'),
+  title: singleLine(z.string({ error: '请填写节点名称' }).trim().min(2, '节点名称至少 2 个字').max(40, '节点名称最多 40 个字')),
   dueDate: zDate('节点日期'),
 });
 
 export const zCreateProjectInput = z.strictObject({
-  title: z.string({ error: '请填写项目名称' }).trim().min(4, '项目名称至少 4 个字').max(40, '项目名称最多 40 个字'),
-  description: z.string({ error: '请填写项目内容' }).trim().min(5, '项目内容至少 5 个字').max(500, '项目内容最多 500 字'),
-  ownerDepartment: z.string({ error: '请填写责任单位' }).trim().min(2, '请填写责任单位').max(30, '责任单位最多 30 个字'),
+  title: singleLine(z.string({ error: '请填写项目名称' }).trim().min(4, '项目名称至少 4 个字').max(40, '项目名称最多 40 个字')),
+  description: paragraph(z.string({ error: '请填写项目内容' }).trim().min(5, '项目内容至少 5 个字').max(500, '项目内容最多 500 字')),
+  ownerDepartment: singleLine(z.string({ error: '请填写责任单位' }).trim().min(2, '请填写责任单位').max(30, '责任单位最多 30 个字')),
   /** The staff member who enters monthly progress; the admin creating it when left out. */
   ownerId: zId.optional(),
   targetDate: zDate('完成时限'),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { REQUEST_CATEGORIES } from '../domain/categories';
 import { CATALOG_ITEM_KINDS, REDEMPTION_STATUSES } from '../domain/supermarket';
-import { zClientToken, zEmptyInput, zId, zPageInput, zPageOf, zPhotos } from './common';
+import { zClientToken, zEmptyInput, zId, zPageInput, zPageOf, zPhotos, singleLine } from './common';
 
 export const zPostingView = z.object({
   id: z.string(),
@@ -91,7 +91,7 @@ const zShopView = z.object({ id: z.string(), name: z.string(), kind: z.string() 
 export const zSaveItemInput = z.strictObject({
   shopId: zId.optional(),
   itemId: zId.optional(),
-  name: z.string().trim().min(1, '请填写名称').max(40, '名称最多 40 个字'),
+  name: singleLine(z.string().trim().min(1, '请填写名称').max(40, '名称最多 40 个字')),
   kind: z.enum(CATALOG_ITEM_KINDS, { error: '请选择商品或服务' }),
   description: z.string().trim().max(200, '说明最多 200 个字').default(''),
   price: z.number({ error: '请填写所需积分' }).int('积分必须是整数').min(1, '所需积分至少 1 分').max(100_000, '所需积分太大'),

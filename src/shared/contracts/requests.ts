@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REQUEST_CATEGORIES, URGENCIES } from '../domain/categories';
 import { REQUEST_STATES } from '../domain/request-state';
 import { zSuggestionReply } from './ledgers';
-import { zClientToken, zEmptyInput, zId, zLatLng, zPageInput, zPageOf, zPhotos } from './common';
+import { zClientToken, zEmptyInput, zId, zLatLng, zPageInput, zPageOf, zPhotos, singleLine, paragraph } from './common';
 
 const zRequestRef = z.strictObject({ requestId: zId });
 export type TRequestRef = z.infer<typeof zRequestRef>;
@@ -11,12 +11,12 @@ export const zSubmitRequestInput = z.strictObject({
   /** Generated once per form by the client; a retried submit returns the first request. */
   clientToken: zClientToken,
   category: z.enum(REQUEST_CATEGORIES, { error: '请选择求助类型' }),
-  description: z
+  description: paragraph(z
     .string({ error: '请描述需要帮什么忙' })
     .trim()
     .min(5, '请描述需要帮什么忙，至少 5 个字')
-    .max(500, '描述不能超过 500 字'),
-  address: z.string({ error: '请填写地址' }).trim().min(2, '请填写地址').max(120, '地址不能超过 120 字'),
+    .max(500, '描述不能超过 500 字')),
+  address: singleLine(z.string({ error: '请填写地址' }).trim().min(2, '请填写地址').max(120, '地址不能超过 120 字')),
   contactPhone: z
     .string()
     .regex(/^1\d{10}$/, '请填写 11 位手机号')
@@ -34,7 +34,7 @@ export const zFileOnBehalfInput = zSubmitRequestInput
     residentId: zId.optional(),
     newResident: z
       .strictObject({
-        name: z.string({ error: '请填写居民称呼' }).trim().min(1, '请填写居民称呼').max(20, '称呼不能超过 20 字'),
+        name: singleLine(z.string({ error: '请填写居民称呼' }).trim().min(1, '请填写居民称呼').max(20, '称呼不能超过 20 字')),
         phone: z.string().regex(/^1\d{10}$/, '请填写 11 位手机号').optional(),
         buildingId: zId.optional(),
       })
@@ -222,9 +222,9 @@ export type TAssignRequestInput = z.infer<typeof zAssignRequestInput>;
 
 export const zEscalateRequestInput = z.strictObject({
   requestId: zId,
-  department: z.string({ error: '请选择部门' }).trim().min(1, '请选择部门').max(30),
+  department: singleLine(z.string({ error: '请选择部门' }).trim().min(1, '请选择部门').max(30)),
   meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '会议日期格式应为 2026-11-22'),
-  attendees: z.array(z.string().trim().min(1).max(30)).min(1, '请填写参会人员').max(30, '参会人员最多 30 位'),
+  attendees: z.array(singleLine(z.string().trim().min(1).max(30))).min(1, '请填写参会人员').max(30, '参会人员最多 30 位'),
   decision: z.string({ error: '请填写会议决定' }).trim().min(2, '请填写会议决定').max(500, '会议决定不能超过 500 字'),
   /** When the livelihood project should be done; 30 days after the meeting when left out. */
   targetDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '完成时限格式应为 2026-12-31').optional(),
@@ -263,7 +263,8 @@ export const requestsContract = {
   fileOnBehalf: { input: zFileOnBehalfInput, output: zRequestDetail },
   findSimilar: {
     input: zFindSimilarRequestsInput,
-    output: z.object({ items: z.array(z.object({ id: z.string(), category: z.enum(REQUEST_CATEGORIES), summary: z.string(), state: z.enum(REQUEST_STATES), distanceM: z.number(), createdAt: z.string() })) }),
+    /** Only that a similar request is open nearby, never whose or in what words (nothing for private categories). */
+    output: z.object({ items: z.array(z.strictObject({ category: z.enum(REQUEST_CATEGORIES), distanceM: z.number(), minutesAgo: z.number() })) }),
   },
   reopen: { input: zReopenRequestInput, output: zRequestDetail },
   listForStaff: { input: zListRequestsForStaffInput, output: zRequestPage },

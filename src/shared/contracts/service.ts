@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ATTENDANCE_MARKS, SIGNUP_STATUSES } from '../domain/service-rules';
-import { zEmptyInput, zId, zLatLng } from './common';
+import { zEmptyInput, zId, zLatLng, singleLine } from './common';
 
 export const zDutyView = z.object({
   id: z.string(),
@@ -54,8 +54,8 @@ export type TActivityAt = z.output<typeof zActivityAt>;
 
 export const zCreateActivityInput = z
   .strictObject({
-    title: z.string().trim().min(2, '活动名称至少 2 个字').max(40, '活动名称最多 40 个字'),
-    place: z.string().trim().min(2, '请填写活动地点').max(60, '活动地点最多 60 个字'),
+    title: singleLine(z.string().trim().min(2, '活动名称至少 2 个字').max(40, '活动名称最多 40 个字')),
+    place: singleLine(z.string().trim().min(2, '请填写活动地点').max(60, '活动地点最多 60 个字')),
     location: zLatLng,
     radiusM: z.number().int().min(20, '签到范围至少 20 米').max(2000, '签到范围最多 2000 米').default(150),
     startsAt: zInstant('开始时间'),

@@ -6,6 +6,7 @@ import { ErrorText } from '../../../components/error-text';
 import { PhotoPicker, type PickedPhoto } from '../../../components/photo-picker';
 import { useAction } from '../../../hooks/use-action';
 import { findSimilarRequests, submitRequest } from '../../../services/requests';
+import { timeAgoLabel } from '../../../shared/domain/time-ago';
 import { askForSubscriptions } from '../../../services/subscribe';
 import { messageOf } from '../../../services/transport';
 import { newClientToken } from '../../../services/client-token';
@@ -33,7 +34,7 @@ export default function NewRequestPage() {
   // The photo picker's upload holds the form like a submit does.
   const [uploading, setUploading] = useState(false);
   const busy = submitting || uploading;
-  const [similar, setSimilar] = useState<{ id: string; summary: string; distanceM: number }[]>([]);
+  const [similar, setSimilar] = useState<{ distanceM: number; minutesAgo: number }[]>([]);
   const [neededSkill, setNeededSkill] = useState<string | null>(null);
   const [skills, setSkills] = useState<string[]>([]);
 
@@ -125,9 +126,9 @@ export default function NewRequestPage() {
       {similar.length > 0 ? (
         <View className='card' id='similar-hint' role='status'>
           <View className='subtitle'>附近已有类似求助，正在处理：</View>
-          {similar.map((item) => (
-            <View key={item.id} className='muted'>
-              · {item.summary}（约 {item.distanceM} 米）
+          {similar.map((item, index) => (
+            <View key={index} className='muted'>
+              · 约 {item.distanceM} 米外，{timeAgoLabel(item.minutesAgo)}提交
             </View>
           ))}
           <View className='muted'>如果是同一件事，可以不用重复提交；不是的话请继续。</View>
