@@ -7,6 +7,8 @@ import { getProject } from '../../src/server/use-cases/ledgers/get-project';
 import { listDemand } from '../../src/server/use-cases/ledgers/list-demand';
 import { listProjectOwners } from '../../src/server/use-cases/ledgers/list-project-owners';
 import { listProjects } from '../../src/server/use-cases/ledgers/list-projects';
+import { listPublishedProjects } from '../../src/server/use-cases/ledgers/list-published-projects';
+import { publishProject } from '../../src/server/use-cases/ledgers/publish-project';
 import { replySuggestion } from '../../src/server/use-cases/ledgers/reply-suggestion';
 import { supportProject } from '../../src/server/use-cases/ledgers/support-project';
 import { writeOffProject } from '../../src/server/use-cases/ledgers/write-off-project';
@@ -21,7 +23,8 @@ export const main = defineFunction('ledgers', ledgersContract, {
   addProgress: addProjectProgress,
   completeMilestone,
   writeOffProject,
-  listPublished: listProjects,
+  listPublished: listPublishedProjects,
+  publishProject,
   supportProject,
   listOwners: listProjectOwners,
 });

@@ -12,6 +12,7 @@ export const fetchProjects = (status?: ProjectStatus, cursor?: string) => callFu
 export const fetchProject = (projectId: string) => callFunction('ledgers', 'getProject', { projectId });
 export const addProjectProgress = (projectId: string, text: string, percent: number) => callFunction('ledgers', 'addProgress', { projectId, text, percent });
 export const completeMilestone = (projectId: string, index: number) => callFunction('ledgers', 'completeMilestone', { projectId, index });
+export const publishProject = (projectId: string, title: string, summary: string) => callFunction('ledgers', 'publishProject', { projectId, title, summary });
 export const writeOffProject = (projectId: string, note: string) => callFunction('ledgers', 'writeOffProject', { projectId, note });
 export const fetchProjectOwners = () => callFunction('ledgers', 'listOwners', {});
 

@@ -132,7 +132,7 @@ describe('manual dispatch, escalation, reopen and duplicates (demo community)', 
 
     // The escalation is now a livelihood project owned by the admin, with the department as owner unit.
     expect(escalated.projectId).not.toBeNull();
-    const project = await world.ok('ledgers', 'getProject', { projectId: escalated.projectId as string }, RESIDENT);
+    const project = await world.ok('ledgers', 'getProject', { projectId: escalated.projectId as string }, ADMIN);
     expect(project).toMatchObject({ source: 'escalation', requestId: request.id, ownerDepartment: '住建局', targetDate: '2026-12-20', status: 'in_progress' });
     expect(project.milestones.map((milestone) => [milestone.title, milestone.dueDate, milestone.doneAt])).toEqual([
       ['住建局答复', '2026-11-27', null],

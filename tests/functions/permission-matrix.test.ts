@@ -283,6 +283,7 @@ const CASES: Record<ActionName, Case> = {
   'ledgers.addProgress': { prepare: async (world) => ({ projectId: await projectFor(world), text: '本月完成设计招标', percent: 20 }), foreign: 'NOT_FOUND' },
   'ledgers.completeMilestone': { prepare: async (world) => ({ projectId: await projectFor(world), index: 0 }), foreign: 'NOT_FOUND' },
   'ledgers.writeOffProject': { prepare: async (world) => ({ projectId: await projectFor(world, true), note: '电梯已投入使用，居民满意' }), foreign: 'NOT_FOUND' },
+  'ledgers.publishProject': { prepare: async (world) => ({ projectId: await projectFor(world), title: '小区加装电梯', summary: '社区协调住建部门为老楼加装电梯，分批推进' }), foreign: 'NOT_FOUND' },
   'ledgers.listPublished': { prepare: constant({}), foreign: 'own' },
   'ledgers.supportProject': { prepare: async (world) => ({ projectId: await projectFor(world) }), foreign: 'NOT_FOUND' },
   'ledgers.listOwners': { prepare: constant({}), foreign: 'own' },

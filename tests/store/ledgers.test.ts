@@ -39,6 +39,10 @@ function project(id: string, overrides: Partial<ProjectRecord> = {}): ProjectRec
     writeOffNote: null,
     remindedOn: null,
     lateFlaggedMonth: null,
+    publicTitle: null,
+    publicSummary: null,
+    publishedAt: null,
+    publishedBy: null,
     ...overrides,
   };
 }
@@ -309,6 +313,27 @@ describeEachStore('ledgers', (kind) => {
       expect(running.map((item) => item.id)).toEqual(records.filter((item) => item.status === 'in_progress').sort(newestFirst).map((item) => item.id));
       const other = await store.read((tx) => tx.projects.list('c2', null, { limit: 20 }));
       expect(other).toEqual({ items: [project('pj_c2', { communityId: 'c2', ownerId: 'resident9', createdBy: 'resident9' })], nextCursor: null });
+    });
+
+    it('lists only published projects for residents, and keeps a publication written later', async () => {
+      await store.transaction(async (tx) => {
+        for (let index = 0; index < 12; index++) {
+          const published = index % 3 === 0;
+          await tx.projects.insert(
+            project(`pp${String(index).padStart(2, '0')}`, {
+              createdAt: T0 + index,
+              source: published ? 'admin' : 'escalation',
+              ...(published ? { publicTitle: `公开标题${index}`, publicSummary: '公开说明', publishedAt: T0 + index, publishedBy: 'admin1' } : {}),
+            }),
+          );
+        }
+      });
+      const shown = await allPages((page) => store.read((tx) => tx.projects.list('c1', null, page, true)), 2);
+      expect(shown.map((item) => item.id)).toEqual(['pp09', 'pp06', 'pp03', 'pp00']);
+      expect(shown[0]).toMatchObject({ publicTitle: '公开标题9', publicSummary: '公开说明', publishedAt: T0 + 9, publishedBy: 'admin1' });
+      expect(await store.transaction((tx) => tx.projects.update('pp01', 'in_progress', { publicTitle: '小区路灯维修', publicSummary: '社区协调供电所更换路灯', publishedAt: T0 + 50, publishedBy: 'admin1' }))).toBe(true);
+      expect(await store.read((tx) => tx.projects.get('pp01'))).toMatchObject({ publicTitle: '小区路灯维修', publishedAt: T0 + 50, title: '项目pp01' });
+      expect((await allPages((page) => store.read((tx) => tx.projects.list('c1', null, page, true)), 10)).map((item) => item.id)).toContain('pp01');
     });
 
     it('lists projects in progress in every community, oldest first, up to a limit', async () => {

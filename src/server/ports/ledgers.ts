@@ -75,6 +75,14 @@ export interface ProjectRecord {
   remindedOn: string | null;
   /** Month whose missing entry has been flagged to the admins. */
   lateFlaggedMonth: string | null;
+  /**
+   * What residents see once an admin published it (晒清单): a title and summary written for the public,
+   * never the resident's own words. Null while the project is for staff only.
+   */
+  publicTitle: string | null;
+  publicSummary: string | null;
+  publishedAt: number | null;
+  publishedBy: string | null;
 }
 
 export interface ProgressRecord {
@@ -86,13 +94,16 @@ export interface ProgressRecord {
   createdAt: number;
 }
 
-export type ProjectPatch = Partial<Pick<ProjectRecord, 'milestones' | 'status' | 'writtenOffAt' | 'writeOffNote' | 'remindedOn' | 'lateFlaggedMonth' | 'updatedAt'>>;
+export type ProjectPatch = Partial<
+  Pick<ProjectRecord, 'milestones' | 'status' | 'writtenOffAt' | 'writeOffNote' | 'remindedOn' | 'lateFlaggedMonth' | 'updatedAt' | 'publicTitle' | 'publicSummary' | 'publishedAt' | 'publishedBy'>
+>;
 
 export interface ProjectRepo {
   insert(project: ProjectRecord): Promise<void>;
   get(id: string): Promise<ProjectRecord | null>;
   getByRequest(requestId: string): Promise<ProjectRecord | null>;
-  list(communityId: string, status: ProjectStatus | null, page: TPageInput): Promise<Page<ProjectRecord>>;
+  /** Newest first; `publishedOnly` for what residents may see. */
+  list(communityId: string, status: ProjectStatus | null, page: TPageInput, publishedOnly?: boolean): Promise<Page<ProjectRecord>>;
   /** Every project in progress, in all communities (the scheduler's reminders). */
   listInProgress(limit: number): Promise<ProjectRecord[]>;
   /** Compare-and-set on the status. */

@@ -76,6 +76,10 @@ export const zProjectView = z.object({
   latestProgress: z.object({ month: z.string(), text: z.string(), percent: z.number() }).nullable(),
   lateMonths: z.array(z.string()),
   dueSoon: z.boolean(),
+  /** What residents see, once published; null while it is for staff only. */
+  publication: z.object({ title: z.string(), summary: z.string(), publishedAt: z.string() }).nullable(),
+  /** Staff: whether it may be published at all (never for a private matter such as a mediation). */
+  publishable: z.boolean(),
 });
 export type TProjectView = z.infer<typeof zProjectView>;
 
@@ -96,6 +100,13 @@ export const zReplySuggestionInput = z.strictObject({
   reply: z.string({ error: '请填写答复' }).trim().min(5, '答复至少 5 个字').max(300, '答复最多 300 字'),
 });
 export type TReplySuggestionInput = z.infer<typeof zReplySuggestionInput>;
+
+export const zPublishProjectInput = z.strictObject({
+  projectId: zId,
+  title: singleLine(z.string({ error: '请填写公开标题' }).trim().min(4, '公开标题至少 4 个字').max(40, '公开标题最多 40 个字')),
+  summary: paragraph(z.string({ error: '请填写公开说明' }).trim().min(10, '公开说明至少 10 个字').max(300, '公开说明最多 300 字')),
+});
+export type TPublishProjectInput = z.infer<typeof zPublishProjectInput>;
 
 export const zListProjectsInput = z.strictObject({ status: z.enum(PROJECT_STATUSES).optional() }).extend(zPageInput.shape);
 export type TListProjectsInput = z.infer<typeof zListProjectsInput>;
@@ -122,6 +133,8 @@ export const ledgersContract = {
   addProgress: { input: zAddProjectProgressInput, output: zProjectDetail },
   completeMilestone: { input: zCompleteMilestoneInput, output: zProjectDetail },
   writeOffProject: { input: zWriteOffProjectInput, output: zProjectDetail },
+  /** Puts a staff-only project on residents' list (晒清单), in words written for them; again to correct them. */
+  publishProject: { input: zPublishProjectInput, output: zProjectDetail },
   listPublished: { input: zPageInput, output: zPageOf(zProjectView) },
   supportProject: { input: zProjectRef, output: zProjectView },
   listOwners: { input: zEmptyInput, output: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) },

@@ -72,6 +72,7 @@ export const PERMISSIONS = {
   'ledgers.addProgress': ['admin', 'grid_worker'],
   'ledgers.completeMilestone': ['admin', 'grid_worker'],
   'ledgers.writeOffProject': ['admin'],
+  'ledgers.publishProject': ['admin'],
   'ledgers.listPublished': 'anyone',
   'ledgers.supportProject': ['resident', 'member', 'volunteer'],
   'ledgers.listOwners': ['admin'],

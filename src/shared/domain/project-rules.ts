@@ -9,6 +9,13 @@ export const PROJECT_SOURCES = ['admin', 'escalation', 'deliberation'] as const;
 export type ProjectSource = (typeof PROJECT_SOURCES)[number];
 export const PROJECT_SOURCE_LABELS: Record<ProjectSource, string> = { admin: '社区立项', escalation: '吹哨上报', deliberation: '居民议事' };
 
+/**
+ * Whether a project is public from the start. An admin writes a project for the community and a
+ * deliberation was public already; an escalation carries a resident's own complaint, so it stays with
+ * staff until an admin publishes it in words written for the public.
+ */
+export const PUBLISHED_AT_START: Record<ProjectSource, boolean> = { admin: true, escalation: false, deliberation: true };
+
 /** The monthly progress entry is due by the end of the 25th (China time); reminders start on the 20th. */
 export const PROGRESS_DUE_DAY = 25;
 export const PROGRESS_REMINDER_DAY = 20;

@@ -9,7 +9,8 @@ import { TextField } from '../../../components/text-field';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { fetchMe } from '../../../services/community';
-import { addProjectProgress, completeMilestone, fetchProject, writeOffProject } from '../../../services/ledgers';
+import { addProjectProgress, completeMilestone, fetchProject, publishProject, writeOffProject } from '../../../services/ledgers';
+import { PublicationCard } from './publication-card';
 import type { TProjectDetail } from '../../../shared/contracts/ledgers';
 import { PROJECT_SOURCE_LABELS, PROJECT_STATUS_LABELS } from '../../../shared/domain/project-rules';
 import { PageRoot } from '../../../components/page-root';
@@ -82,6 +83,8 @@ export default function AdminProjectPage() {
           {notice}
         </View>
       ) : null}
+
+      <PublicationCard project={project} isAdmin={isAdmin} busy={busy} onPublish={(title, summary) => void act(() => publishProject(project.id, title, summary), '已公开到居民清单')} />
 
       <View className='card' id='project-milestones'>
         <View className='subtitle'>

@@ -52,6 +52,11 @@ function toProject(doc: Doc): ProjectRecord {
     writeOffNote: orNull<string>(doc.writeOffNote),
     remindedOn: orNull<string>(doc.remindedOn),
     lateFlaggedMonth: orNull<string>(doc.lateFlaggedMonth),
+    // A document written before publication existed reads as staff-only: the safe side.
+    publicTitle: orNull<string>(doc.publicTitle),
+    publicSummary: orNull<string>(doc.publicSummary),
+    publishedAt: orNull<number>(doc.publishedAt),
+    publishedBy: orNull<string>(doc.publishedBy),
   };
 }
 
@@ -66,7 +71,19 @@ function toProgress(doc: Doc): ProgressRecord {
   };
 }
 
-const PATCH_FIELDS: readonly (keyof ProjectPatch)[] = ['milestones', 'status', 'writtenOffAt', 'writeOffNote', 'remindedOn', 'lateFlaggedMonth', 'updatedAt'];
+const PATCH_FIELDS: readonly (keyof ProjectPatch)[] = [
+  'milestones',
+  'status',
+  'writtenOffAt',
+  'writeOffNote',
+  'remindedOn',
+  'lateFlaggedMonth',
+  'updatedAt',
+  'publicTitle',
+  'publicSummary',
+  'publishedAt',
+  'publishedBy',
+];
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
@@ -96,8 +113,8 @@ export function createProjectRepo(db: DocDb, session: StoreSession): ProjectRepo
       const key = await session.get(PROJECTS_BY_REQUEST, requestId);
       return key ? get(String(key.projectId)) : null;
     },
-    async list(communityId, status, page) {
-      const result = await findPage(db, PROJECTS, { communityId, status: status ?? undefined }, page);
+    async list(communityId, status, page, publishedOnly = false) {
+      const result = await findPage(db, PROJECTS, { communityId, status: status ?? undefined, publishedAt: publishedOnly ? { ne: null } : undefined }, page);
       return { items: result.items.map(toProject), nextCursor: result.nextCursor };
     },
     async listInProgress(limit) {

@@ -24,6 +24,10 @@ const toProject = (row: Row): ProjectRecord => ({
   writeOffNote: strOrNull(row.write_off_note),
   remindedOn: strOrNull(row.reminded_on),
   lateFlaggedMonth: strOrNull(row.late_flagged_month),
+  publicTitle: strOrNull(row.public_title),
+  publicSummary: strOrNull(row.public_summary),
+  publishedAt: numOrNull(row.published_at),
+  publishedBy: strOrNull(row.published_by),
 });
 
 const toProgress = (row: Row): ProgressRecord => ({
@@ -43,13 +47,17 @@ const PATCH_COLUMNS: Record<keyof ProjectPatch, string> = {
   remindedOn: 'reminded_on',
   lateFlaggedMonth: 'late_flagged_month',
   updatedAt: 'updated_at',
+  publicTitle: 'public_title',
+  publicSummary: 'public_summary',
+  publishedAt: 'published_at',
+  publishedBy: 'published_by',
 };
 
 export function createProjectRepo(db: Database.Database): ProjectRepo {
   const insert = db.prepare(`INSERT INTO projects (id, community_id, title, description, owner_department, owner_id, target_date, source, request_id, milestones, status,
-      support_count, created_by, created_at, updated_at, written_off_at, write_off_note, reminded_on, late_flagged_month)
+      support_count, created_by, created_at, updated_at, written_off_at, write_off_note, reminded_on, late_flagged_month, public_title, public_summary, published_at, published_by)
     VALUES (@id, @communityId, @title, @description, @ownerDepartment, @ownerId, @targetDate, @source, @requestId, @milestones, @status,
-      @supportCount, @createdBy, @createdAt, @updatedAt, @writtenOffAt, @writeOffNote, @remindedOn, @lateFlaggedMonth)`);
+      @supportCount, @createdBy, @createdAt, @updatedAt, @writtenOffAt, @writeOffNote, @remindedOn, @lateFlaggedMonth, @publicTitle, @publicSummary, @publishedAt, @publishedBy)`);
   const byId = db.prepare('SELECT * FROM projects WHERE id = ?');
   const byRequest = db.prepare('SELECT * FROM projects WHERE request_id = ?');
   const inProgress = db.prepare(`SELECT * FROM projects WHERE status = 'in_progress' ORDER BY created_at, id LIMIT ?`);
@@ -72,10 +80,12 @@ export function createProjectRepo(db: Database.Database): ProjectRepo {
       const row = byRequest.get(requestId) as Row | undefined;
       return row ? toProject(row) : null;
     },
-    async list(communityId, status, page) {
+    async list(communityId, status, page, publishedOnly = false) {
       const after = afterCursor(page.cursor);
       const rows = db
-        .prepare(`SELECT * FROM projects WHERE community_id = ? ${status ? 'AND status = ?' : ''} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .prepare(
+          `SELECT * FROM projects WHERE community_id = ? ${status ? 'AND status = ?' : ''} ${publishedOnly ? 'AND published_at IS NOT NULL' : ''} AND ${after.sql} ORDER BY created_at DESC, id DESC LIMIT ?`,
+        )
         .all(communityId, ...(status ? [status] : []), ...after.params, page.limit + 1) as Row[];
       return toPage(rows.map(toProject), page, (project) => ({ createdAt: project.createdAt, id: project.id }));
     },

@@ -531,4 +531,14 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   ALTER TABLE outbox ADD COLUMN retry_at INTEGER;
   CREATE INDEX outbox_due ON outbox(COALESCE(retry_at, created_at), created_at, id) WHERE delivered_at IS NULL;
   `,
+  // Publication is an explicit act (issue 21): what residents see of a project, written for them. Projects an
+  // admin or a deliberation opened were public already and stay so; those opened by an escalation carry a
+  // resident's complaint and become staff-only until an admin publishes them.
+  `
+  ALTER TABLE projects ADD COLUMN public_title TEXT;
+  ALTER TABLE projects ADD COLUMN public_summary TEXT;
+  ALTER TABLE projects ADD COLUMN published_at INTEGER;
+  ALTER TABLE projects ADD COLUMN published_by TEXT REFERENCES users(id);
+  UPDATE projects SET public_title = title, public_summary = description, published_at = created_at, published_by = created_by WHERE source <> 'escalation';
+  `,
 ];

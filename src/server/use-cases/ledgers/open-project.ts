@@ -1,4 +1,4 @@
-import type { ProjectSource } from '../../../shared/domain/project-rules';
+import { PUBLISHED_AT_START, type ProjectSource } from '../../../shared/domain/project-rules';
 import { newId } from '../../ids';
 import { enqueueNotification } from '../../notify';
 import type { MilestoneRecord, ProjectRecord, Tx } from '../../ports';
@@ -30,6 +30,9 @@ export async function openProject(tx: Tx, draft: ProjectDraft, now: number): Pro
     writeOffNote: null,
     remindedOn: null,
     lateFlaggedMonth: null,
+    ...(PUBLISHED_AT_START[draft.source]
+      ? { publicTitle: draft.title, publicSummary: draft.description, publishedAt: now, publishedBy: draft.createdBy }
+      : { publicTitle: null, publicSummary: null, publishedAt: null, publishedBy: null }),
   };
   await tx.projects.insert(project);
   if (draft.ownerId !== draft.createdBy) {
