@@ -14,8 +14,8 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A phone-sized page, as residents use it. */
-export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+/** A phone-sized page, as residents use it, in China time as their phones are (the page formats times in the device's zone). */
+export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 /** A phone-sized page in a context of its own, audited by axe-core on every route it reaches (closed with the browser). */
 export async function phonePage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
