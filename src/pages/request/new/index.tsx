@@ -128,7 +128,7 @@ export default function NewRequestPage() {
           <View className='subtitle'>附近已有类似求助，正在处理：</View>
           {similar.map((item, index) => (
             <View key={index} className='muted'>
-              · 约 {item.distanceM} 米外，{timeAgoLabel(item.minutesAgo)}提交
+              · {item.distanceM < 10 ? '就在附近' : `约 ${item.distanceM} 米外`}，{timeAgoLabel(item.minutesAgo)}提交
             </View>
           ))}
           <View className='muted'>如果是同一件事，可以不用重复提交；不是的话请继续。</View>

@@ -44,3 +44,14 @@ test('an escalated complaint reaches residents only as the summary the admin wri
   const page = await neighbour.content();
   for (const privateWord of ['张秀英', '开不了窗']) expect(page).not.toContain(privateWord);
 });
+
+test('the duplicate hint says a similar request is open nearby, how far and how long ago, without anyone’s words', async () => {
+  await api('requests', 'submit', repairRequest({ description: '楼道第三层的灯坏了好几天，晚上老人下楼看不见' }), 'demo-resident-1');
+  const resident = await signIn('demo-resident-1');
+  await resident.locator('#go-new-request').click();
+  await resident.locator('#category-repair').click();
+  await expectText(resident.locator('#similar-hint'), '附近已有类似求助，正在处理', { contains: true });
+  await expectText(resident.locator('#similar-hint'), '就在附近，刚刚提交', { contains: true });
+  if (process.env.E2E_SCREENSHOTS) await resident.locator('#similar-hint').screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'similar-hint.png') });
+  expect(await resident.locator('#similar-hint').innerText()).not.toContain('楼道');
+});
