@@ -3,6 +3,7 @@ import { defineFunction } from '../../src/server/functions/define-function';
 import { exportWorkbook } from '../../src/server/use-cases/reports/export-workbook';
 import { getMyEvaluations } from '../../src/server/use-cases/reports/get-my-evaluations';
 import { getStatistics } from '../../src/server/use-cases/reports/get-statistics';
+import { listAuditLog } from '../../src/server/use-cases/reports/list-audit-log';
 import { listEvaluations } from '../../src/server/use-cases/reports/list-evaluations';
 import { recordEvaluation } from '../../src/server/use-cases/reports/record-evaluation';
 
@@ -13,4 +14,5 @@ export const main = defineFunction('reports', reportsContract, {
   recordEvaluation,
   getMyEvaluations,
   exportWorkbook,
+  listAuditLog,
 });

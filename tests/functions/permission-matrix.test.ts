@@ -292,6 +292,7 @@ const CASES: Record<ActionName, Case> = {
   'reports.recordEvaluation': { prepare: constant({ memberId: 'u_demo_member_2', period: '2026-10', grade: 'excellent', note: '表现突出' }), foreign: 'FORBIDDEN' },
   'reports.getMyEvaluations': { prepare: constant({}), foreign: 'own' },
   'reports.exportWorkbook': { prepare: constant({ kind: 'statistics', period: '2026-10' }), foreign: 'own' },
+  'reports.listAuditLog': { prepare: constant({}), foreign: 'own' },
   'deliberations.createDraft': { prepare: async (world) => draftInput(world), foreign: 'own' },
   'deliberations.publish': { prepare: async (world) => ({ deliberationId: await deliberationAt(world, 'draft') }), foreign: 'NOT_FOUND' },
   'deliberations.list': { prepare: constant({}), foreign: 'own' },

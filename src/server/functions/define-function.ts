@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import zhCN from 'zod/v4/locales/zh-CN.js';
+import { auditTrail } from './audit-trail';
 import { AppError, type Envelope, type ErrorIssue } from '../../shared/errors';
 import { isAllowed, isVisitorAction, PERMISSIONS, type ActionName } from '../../shared/domain/permissions';
 import type { Runtime } from '../ports';
@@ -62,12 +63,15 @@ export function defineFunction<C extends Record<string, ActionSpec>>(name: strin
       const input = spec.input.safeParse(data ?? {});
       if (!input.success) throw new AppError('VALIDATION_FAILED', firstMessage(input.error), toIssues(input.error));
 
+      const trail = auditTrail(runtime, caller, actionName, input.data);
+      const acting = trail?.runtime ?? runtime;
       let output: unknown;
       if (typeof handler === 'object') {
-        output = await (handler.visitor as (context: VisitorContext, input: unknown) => Promise<unknown>)({ runtime, caller, openid }, input.data);
+        output = await (handler.visitor as (context: VisitorContext, input: unknown) => Promise<unknown>)({ runtime: acting, caller, openid }, input.data);
       } else if (caller) {
-        output = await (handler as (context: ActionContext, input: unknown) => Promise<unknown>)({ runtime, caller, openid }, input.data);
+        output = await (handler as (context: ActionContext, input: unknown) => Promise<unknown>)({ runtime: acting, caller, openid }, input.data);
       }
+      await trail?.settle();
       if (CHECK_OUTPUTS) {
         const checked = spec.output.safeParse(output);
         if (!checked.success) throw new Error(`${actionName} output does not match its contract: ${checked.error.message}`);

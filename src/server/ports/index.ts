@@ -8,3 +8,4 @@ export type * from './reports';
 export type * from './deliberations';
 export type * from './platform';
 export type * from './store';
+export type * from './audit';

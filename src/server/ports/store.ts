@@ -1,3 +1,4 @@
+import type { AuditRepo } from './audit';
 import type { CommunityRepo, MemberRepo, UserRepo } from './community';
 import type { DeliberationRepo } from './deliberations';
 import type { DemandRepo, ProjectRepo } from './ledgers';
@@ -31,6 +32,7 @@ export interface Tx {
   reports: ReportRepo;
   deliberations: DeliberationRepo;
   subscriptions: SubscriptionRepo;
+  audit: AuditRepo;
 }
 
 export interface Store {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REQUEST_CATEGORIES } from '../domain/categories';
 import { EVALUATION_GRADES } from '../domain/evaluation';
 import { REQUEST_STATES } from '../domain/request-state';
-import { zEmptyInput, zId } from './common';
+import { zEmptyInput, zId, zPageInput, zPageOf } from './common';
 import { zPeriodKey } from './ledgers';
 
 const zDurations = z.object({ count: z.number(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() });
@@ -61,7 +61,7 @@ export type TEvaluationRow = z.infer<typeof zEvaluationRow>;
 
 export const zEvaluationList = z.object({ period: zPeriodRef, rows: z.array(zEvaluationRow) });
 
-export const EXPORT_KINDS = ['demand', 'projects', 'statistics', 'evaluations'] as const;
+export const EXPORT_KINDS = ['demand', 'projects', 'statistics', 'evaluations', 'audit'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export const zListEvaluationsInput = z.strictObject({ period: zPeriodKey });
@@ -85,6 +85,24 @@ export const zExportWorkbookInput = z.strictObject({
 });
 export type TExportWorkbookInput = z.infer<typeof zExportWorkbookInput>;
 
+/** One entry of 操作日志, as the admin and the district read it. */
+export const zAuditLine = z.object({
+  id: z.string(),
+  at: z.string(),
+  communityId: z.string(),
+  actorName: z.string(),
+  actorRoles: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  targetId: z.string().nullable(),
+  detail: z.string(),
+});
+export type TAuditLine = z.infer<typeof zAuditLine>;
+
+/** A district viewer may narrow it to one community of the district. */
+export const zListAuditLogInput = zPageInput.extend({ communityId: zId.optional() });
+export type TListAuditLogInput = z.infer<typeof zListAuditLogInput>;
+
 export const reportsContract = {
   getStatistics: { input: zStatisticsInput, output: zStatistics },
   listEvaluations: { input: zListEvaluationsInput, output: zEvaluationList },
@@ -93,5 +111,7 @@ export const reportsContract = {
     input: zEmptyInput,
     output: z.object({ items: z.array(z.object({ period: zPeriodRef, grade: z.enum(EVALUATION_GRADES), note: z.string(), evaluatedAt: z.string() })) }),
   },
+  /** 操作日志: every write by staff, newest first; nobody can change it. */
+  listAuditLog: { input: zListAuditLogInput, output: zPageOf(zAuditLine) },
   exportWorkbook: { input: zExportWorkbookInput, output: z.object({ url: z.string(), fileName: z.string(), rows: z.number(), expiresAt: z.string() }) },
 } as const;

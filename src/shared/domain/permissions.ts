@@ -81,6 +81,7 @@ export const PERMISSIONS = {
   'reports.recordEvaluation': ['admin'],
   'reports.getMyEvaluations': ['member', 'volunteer'],
   'reports.exportWorkbook': ['admin', 'district_viewer'],
+  'reports.listAuditLog': ['admin', 'district_viewer'],
   'deliberations.createDraft': ['admin'],
   'deliberations.publish': ['admin'],
   'deliberations.list': 'anyone',

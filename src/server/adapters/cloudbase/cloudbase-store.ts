@@ -18,6 +18,7 @@ import { createProjectRepo } from './projects-repo';
 import { createEvaluationRepo } from './evaluations-repo';
 import { createReportRepo } from './reports-repo';
 import { createDeliberationRepo } from './deliberations-repo';
+import { createAuditRepo } from './audit-repo';
 
 /**
  * The store on the CloudBase document database. Inside `transaction` every repository writes
@@ -47,6 +48,7 @@ export function createCloudbaseStore(db: DocDb): Store {
     evaluations: createEvaluationRepo(db, session),
     reports: createReportRepo(db, session),
     deliberations: createDeliberationRepo(db, session),
+    audit: createAuditRepo(db, session),
   });
   return {
     transaction: (work) =>

@@ -541,4 +541,21 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   ALTER TABLE projects ADD COLUMN published_by TEXT REFERENCES users(id);
   UPDATE projects SET public_title = title, public_summary = description, published_at = created_at, published_by = created_by WHERE source <> 'escalation';
   `,
+  // 操作日志 (issue 21): appended with each staff write; the triggers refuse any change or removal.
+  `
+  CREATE TABLE audit_log (
+    id TEXT PRIMARY KEY,
+    community_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_name TEXT NOT NULL,
+    actor_roles TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target_id TEXT,
+    detail TEXT NOT NULL,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX audit_log_community ON audit_log(community_id, at DESC, id DESC);
+  CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+  CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+  `,
 ];

@@ -7,6 +7,7 @@ import { createEventRepo, createOfferRepo } from './offers-repo';
 import { createOutboxRepo } from './outbox-repo';
 import { createRequestRepo } from './requests-repo';
 import { MIGRATIONS } from './schema';
+import { createAuditRepo } from './audit-repo';
 import { createCommunityRepo } from './community-repo';
 import { createServicePointRepo, createShopRepo } from './shops-repo';
 import { createCatalogRepo, createRedemptionRepo } from './supermarket-repo';
@@ -80,6 +81,7 @@ export function openSqliteStore(file: string): SqliteStore {
     reports: createReportRepo(db),
     deliberations: createDeliberationRepo(db),
     subscriptions: createSubscriptionRepo(db),
+    audit: createAuditRepo(db),
   };
   const mutex = new Mutex();
   const runInTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>

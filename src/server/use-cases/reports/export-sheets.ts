@@ -1,5 +1,5 @@
 import type { TDemandLine, TProjectView } from '../../../shared/contracts/ledgers';
-import type { TEvaluationRow, TFigures, TStatistics } from '../../../shared/contracts/reports';
+import type { TAuditLine, TEvaluationRow, TFigures, TStatistics } from '../../../shared/contracts/reports';
 import { CATEGORY_LABELS } from '../../../shared/domain/categories';
 import { EVALUATION_GRADE_LABELS } from '../../../shared/domain/evaluation';
 import { PROJECT_SOURCE_LABELS, PROJECT_STATUS_LABELS } from '../../../shared/domain/project-rules';
@@ -156,6 +156,31 @@ export function evaluationsSheet(title: string, rows: TEvaluationRow[]): SheetSp
       average: row.averageRating,
       grade: row.grade ? EVALUATION_GRADE_LABELS[row.grade] : '未评价',
       note: row.note,
+    })),
+  };
+}
+
+export function auditSheet(title: string, lines: TAuditLine[]): SheetSpec {
+  return {
+    name: '操作日志',
+    title,
+    columns: [
+      { header: '时间', key: 'at', width: 18 },
+      { header: '操作人', key: 'actor', width: 10 },
+      { header: '身份', key: 'roles', width: 14 },
+      { header: '操作', key: 'action', width: 16 },
+      { header: '对象编号', key: 'target', width: 24 },
+      { header: '内容', key: 'detail', width: 30 },
+      { header: '云函数', key: 'function', width: 24 },
+    ],
+    rows: lines.map((line) => ({
+      at: chinaTime(line.at),
+      actor: line.actorName,
+      roles: line.actorRoles,
+      action: line.actionLabel,
+      target: line.targetId ?? '',
+      detail: line.detail,
+      function: line.action,
     })),
   };
 }

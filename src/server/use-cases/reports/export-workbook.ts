@@ -1,11 +1,12 @@
 import type { TDemandLine, TProjectView } from '../../../shared/contracts/ledgers';
-import type { ExportKind, TExportWorkbookInput } from '../../../shared/contracts/reports';
+import type { ExportKind, TAuditLine, TExportWorkbookInput } from '../../../shared/contracts/reports';
 import { parsePeriod, type Period } from '../../../shared/domain/periods';
 import { AppError } from '../../../shared/errors';
 import type { Caller, Runtime, Tx } from '../../ports';
 import { computeStatistics } from './compute-statistics';
 import { evaluationRows } from './evaluation-rows';
-import { demandSheet, evaluationsSheet, projectsSheet, statisticsSheets } from './export-sheets';
+import { auditSheet, demandSheet, evaluationsSheet, projectsSheet, statisticsSheets } from './export-sheets';
+import { auditCommunities, toAuditLine } from './audit-lines';
 import { resolveStatisticsScope } from './statistics-scope';
 import { buildWorkbook, type SheetSpec } from './workbook';
 import { toDemandLine } from '../../views/demand-view';
@@ -22,14 +23,14 @@ interface ExportInput {
   communityId?: string;
 }
 
-const KIND_NAMES: Record<ExportKind, string> = { demand: '民意民盼台账', projects: '民生实事台账', statistics: '统计报表', evaluations: '定期评价' };
+const KIND_NAMES: Record<ExportKind, string> = { demand: '民意民盼台账', projects: '民生实事台账', statistics: '统计报表', evaluations: '定期评价', audit: '操作日志' };
 
 /** Builds the chosen ledger, statistics or evaluation list for a period as .xlsx and returns a temporary link. */
 export async function exportWorkbook({ runtime, caller }: ActionContext, input: TExportWorkbookInput) {
   const period = parsePeriod(input.period) as Period;
   const districtViewer = caller.roles.includes('district_viewer') && !caller.roles.includes('admin');
-  if (districtViewer && input.kind !== 'statistics') throw new AppError('FORBIDDEN', '街道/区级账号只能导出统计报表');
-  if ((input.scope !== 'community' || input.communityId) && input.kind !== 'statistics') {
+  if (districtViewer && input.kind !== 'statistics' && input.kind !== 'audit') throw new AppError('FORBIDDEN', '街道/区级账号只能导出统计报表和操作日志');
+  if ((input.scope !== 'community' || input.communityId) && input.kind !== 'statistics' && input.kind !== 'audit') {
     throw new AppError('VALIDATION_FAILED', '按网格或全辖区只能导出统计报表', [{ path: ['scope'], message: '只能导出统计报表' }]);
   }
   const { sheets, rows, place } = await runtime.store.read((tx) => sheetsFor(tx, runtime, caller, input, period));
@@ -47,6 +48,10 @@ async function sheetsFor(tx: Tx, runtime: Runtime, caller: Caller, { kind, scope
     const resolved = await resolveStatisticsScope(tx, caller, { scope, gridId, communityId });
     const stats = await computeStatistics(tx, resolved, period);
     return { place: resolved.name, rows: stats.current.submitted, sheets: (title: string) => statisticsSheets(title, stats) };
+  }
+  if (kind === 'audit') {
+    const lines = await auditLinesIn(tx, caller, communityId, period);
+    return { place: scope === 'district' && !communityId ? '全辖区' : place, rows: lines.length, sheets: (title: string) => [auditSheet(title, lines)] };
   }
   if (kind === 'evaluations') {
     const rows = await evaluationRows(tx, caller.communityId, period);
@@ -73,4 +78,20 @@ async function projectsRunningIn(tx: Tx, runtime: Runtime, caller: Caller, perio
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return toProjectViews(tx, runtime, caller, running.reverse());
+}
+
+/** The period's entries of the log, oldest first as a ledger reads; refused past the row limit rather than cut. */
+async function auditLinesIn(tx: Tx, caller: Caller, communityId: string | undefined, period: Period): Promise<TAuditLine[]> {
+  const communities = await auditCommunities(tx, caller, communityId);
+  const lines: TAuditLine[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await tx.audit.list(communities, { cursor, limit: 100 });
+    for (const entry of page.items) if (entry.at >= period.start && entry.at < period.end) lines.push(toAuditLine(entry));
+    if (lines.length > MAX_ROWS) throw new AppError('VALIDATION_FAILED', `这个周期超过 ${MAX_ROWS} 条，请按月导出`);
+    const oldest = page.items[page.items.length - 1];
+    if (!page.nextCursor || !oldest || oldest.at < period.start) break;
+    cursor = page.nextCursor;
+  }
+  return lines.reverse();
 }
