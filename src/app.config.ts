@@ -43,6 +43,7 @@ export default defineAppConfig({
         'stats/index',
         'evaluations/index',
         'deliberations/index',
+        'audit/index',
       ],
     },
     {

@@ -55,3 +55,12 @@ test('the duplicate hint says a similar request is open nearby, how far and how 
   if (process.env.E2E_SCREENSHOTS) await resident.locator('#similar-hint').screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'similar-hint.png') });
   expect(await resident.locator('#similar-hint').innerText()).not.toContain('楼道');
 });
+
+test('操作日志 on screen: the admin reads who did what, newest first', async () => {
+  await api('points', 'adjust', { clientToken: 'e2e-audit-0001', memberId: 'u_demo_member_2', amount: 5, reason: '补录线下志愿服务' }, 'demo-admin');
+  const admin = await signIn('demo-admin');
+  await open(admin, 'admin/audit/index');
+  await expectText(admin.locator('.audit-entry .subtitle').first(), '调整积分');
+  await expectText(admin.locator('.audit-entry').first(), '陈书记', { contains: true });
+  if (process.env.E2E_SCREENSHOTS) await admin.screenshot({ path: join(process.env.E2E_SCREENSHOTS, 'audit-log.png') });
+});

@@ -15,6 +15,9 @@ export default function DistrictPage() {
       <BigButton id='district-stats' onClick={() => Taro.navigateTo({ url: '/pages/admin/stats/index' })}>
         统计分析（全辖区 / 各社区）
       </BigButton>
+      <BigButton id='district-audit' secondary onClick={() => Taro.navigateTo({ url: '/pages/admin/audit/index' })}>
+        操作日志（全辖区）
+      </BigButton>
       {data?.items.map((community) => (
         <View key={community.id} className='card community-item'>
           <View className='subtitle'>{community.name}</View>

@@ -42,6 +42,11 @@ export default function AdminHomePage() {
           定期评价
         </BigButton>
       ) : null}
+      {isAdmin ? (
+        <BigButton id='admin-audit' secondary onClick={go('audit')}>
+          操作日志
+        </BigButton>
+      ) : null}
       <BigButton id='admin-public-projects' secondary onClick={() => Taro.navigateTo({ url: '/pages/public/projects/index' })}>
         居民看到的民生实事（晒清单）
       </BigButton>
