@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { auditTarget, isAudited } from '../../shared/domain/audit';
 import type { ActionName } from '../../shared/domain/permissions';
 import { newId } from '../ids';
@@ -18,10 +19,10 @@ export interface AuditTrail {
 export function auditTrail(runtime: Runtime, caller: UserRecord | null, action: ActionName, input: unknown): AuditTrail | null {
   if (!caller || !isAudited(action, caller.roles)) return null;
   const { targetId, detail } = auditTarget(input);
-  const token = typeof input === 'object' && input !== null ? (input as { clientToken?: unknown }).clientToken : undefined;
   const entry: AuditEntry = {
-    // A retried call (same client token) is the same entry, not a second one.
-    id: typeof token === 'string' ? `au_${caller.id}_${action}_${token}` : newId('au'),
+    // A retried call (the same input again, which the use cases answer without a second write) is the
+    // same entry, not a second one; an export is a new file each time, so each one is its own entry.
+    id: action === 'reports.exportWorkbook' ? newId('au') : `au_${createHash('sha256').update(`${caller.id}\u0000${action}\u0000${JSON.stringify(input)}`).digest('hex').slice(0, 32)}`,
     communityId: caller.communityId,
     actorId: caller.id,
     actorName: caller.name,
