@@ -13,6 +13,8 @@ const TWIN_ATTEMPTS = 100;
 type Collections = Map<string, Map<string, Doc>>;
 
 const copy = <T>(value: T): T => structuredClone(value);
+/** One document's key across collections (for its version). */
+const docKey = (collection: string, id: string) => `${collection}\u0000${id}`;
 
 function fieldValue(doc: Doc, path: string): unknown {
   let value: unknown = doc;
@@ -75,22 +77,22 @@ export class MemoryDocDb implements DocDb {
     get: async (collection, id) => copy(this.table(collection).get(id) ?? null),
     set: async (collection, doc) => {
       this.table(collection).set(doc._id, copy(doc));
-      this.bump(`${collection}\u0000${doc._id}`);
+      this.bump(docKey(collection, doc._id));
     },
     insert: async (collection, doc) => {
       if (this.table(collection).has(doc._id)) throw new DuplicateDocumentError(collection, doc._id);
       this.table(collection).set(doc._id, copy(doc));
-      this.bump(`${collection}\u0000${doc._id}`);
+      this.bump(docKey(collection, doc._id));
     },
     update: async (collection, id, fields) => {
       const current = this.table(collection).get(id);
       if (!current) throw new Error(`document ${collection}/${id} does not exist`);
       this.table(collection).set(id, { ...current, ...copy(fields) });
-      this.bump(`${collection}\u0000${id}`);
+      this.bump(docKey(collection, id));
     },
     remove: async (collection, id) => {
       this.table(collection).delete(id);
-      this.bump(`${collection}\u0000${id}`);
+      this.bump(docKey(collection, id));
     },
   };
 
@@ -180,12 +182,11 @@ export class MemoryDocDb implements DocDb {
    * `TWIN_ATTEMPTS`), so the contract tests check who wins, not how lucky the timing was.
    */
   async transaction<T>(work: (session: DocSession) => Promise<T>): Promise<T> {
-    const key = (collection: string, id: string) => `${collection}\u0000${id}`;
     for (let attempt = 1; ; attempt++) {
       const pending = new Map<string, { collection: string; id: string; doc: Doc | null }>();
       const firstSeen = new Map<string, number>();
       const touch = (collection: string, id: string) => {
-        const at = key(collection, id);
+        const at = docKey(collection, id);
         if (!firstSeen.has(at)) firstSeen.set(at, this.versions.get(at) ?? 0);
         return at;
       };
