@@ -34,8 +34,13 @@ import { saveCentralHousehold } from '../../src/server/use-cases/community/save-
 import { saveServicePoint } from '../../src/server/use-cases/community/save-service-point';
 import { setOnLeave } from '../../src/server/use-cases/community/set-on-leave';
 import { updateSettings } from '../../src/server/use-cases/community/update-settings';
+import { checkDeletion } from '../../src/server/use-cases/privacy/check-deletion';
+import { deleteAccount } from '../../src/server/use-cases/privacy/delete-account';
+import { getMyData } from '../../src/server/use-cases/privacy/get-my-data';
+import { recordConsent } from '../../src/server/use-cases/privacy/record-consent';
+import { withdrawConsent } from '../../src/server/use-cases/privacy/withdraw-consent';
 
-/** Joining by QR, registration (双报到), community structure, shops, service points. */
+/** Joining by QR, registration (双报到), community structure, shops, service points; 我的信息, consents and 注销. */
 export const main = defineFunction('community', communityContract, {
   me: (context) => getMe(context),
   getMyGridWorker: (context) => getMyGridWorker(context),
@@ -71,4 +76,9 @@ export const main = defineFunction('community', communityContract, {
   saveServicePoint,
   getQrCode,
   listCommunities: (context) => listCommunities(context),
+  recordConsent,
+  withdrawConsent,
+  getMyData: (context) => getMyData(context),
+  checkDeletion,
+  deleteAccount: forVisitors(deleteAccount),
 });

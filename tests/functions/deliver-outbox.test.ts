@@ -125,7 +125,7 @@ describe.each([
       },
     },
     contentCheck: { check: async () => 'pass' },
-    files: { exists: async () => false, urlFor: () => '', saveExport: async () => ({ url: '', expiresAt: 0 }) },
+    files: { exists: async () => false, urlFor: () => '', saveExport: async () => ({ url: '', expiresAt: 0 }), remove: async () => undefined },
     qrCodes: { imageUrl: async () => '', pageUrl: () => '' },
     signingKey: 'k'.repeat(32),
     identify: async () => null,

@@ -9,6 +9,8 @@ import type { FunctionName } from '../../src/shared/contracts';
 import { DEFAULT_DISPATCH_POLICY } from '../../src/shared/domain/dispatch-policy';
 import { DEFAULT_EARNING_RULES } from '../../src/shared/domain/points-rules';
 import { PERMISSIONS, type ActionName } from '../../src/shared/domain/permissions';
+import { AUDITED_ROLES } from '../../src/shared/domain/audit';
+import { PRIVACY_POLICY_VERSION } from '../../src/shared/domain/privacy';
 import { ROLES, type Role } from '../../src/shared/domain/roles';
 import { SeedWriter } from '../../src/server/seed/seed-writer';
 import { DEMO_CENTER, offset } from '../../src/server/seed/demo-data';
@@ -39,6 +41,8 @@ interface Case {
   prepare: (world: TestWorld, caller: string, roles: readonly Role[], foreign: boolean) => Promise<Record<string, unknown>>;
   /** What a caller from another community gets when their roles allow the action at all. */
   foreign: Foreign;
+  /** Callers holding any of these roles are refused by a rule of the action, with this code, wherever they are. */
+  refusedWhen?: { roles: readonly Role[]; code: Exclude<Foreign, 'own'> };
 }
 
 const constant = (input: Record<string, unknown>): Case['prepare'] => async () => input;
@@ -344,6 +348,13 @@ const CASES: Record<ActionName, Case> = {
   },
   'community.getQrCode': { prepare: constant({ kind: 'community', id: 'c_demo' }), foreign: 'FORBIDDEN' },
   'community.listCommunities': { prepare: constant({}), foreign: 'own' },
+  'community.recordConsent': { prepare: constant({ kind: 'location', policyVersion: PRIVACY_POLICY_VERSION }), foreign: 'own' },
+  'community.withdrawConsent': { prepare: constant({ kind: 'photos' }), foreign: 'own' },
+  'community.getMyData': { prepare: constant({}), foreign: 'own' },
+  'reports.exportMyData': { prepare: constant({}), foreign: 'own' },
+  'community.checkDeletion': { prepare: constant({}), foreign: 'own' },
+  // Staff must hand their role over before they leave.
+  'community.deleteAccount': { prepare: constant({ confirm: '注销' }), foreign: 'own', refusedWhen: { roles: AUDITED_ROLES, code: 'CONFLICT' } },
 };
 
 const CONTRACT_ACTIONS = [
@@ -402,16 +413,23 @@ async function expectAllowed(action: ActionName, openid: string, roles: readonly
 
 const rows = (Object.keys(CASES) as ActionName[]).flatMap((action) => ROLES.map((role) => [action, role] as const));
 
+const ruleRefusal = (action: ActionName, roles: readonly Role[]) => {
+  const rule = CASES[action].refusedWhen;
+  return rule && roles.some((role) => rule.roles.includes(role)) ? rule.code : null;
+};
+
 test.each(rows)('%s as %s', async (action, role) => {
-  if (permits(action, [role])) await expectAllowed(action, MATRIX[role], [role]);
-  else await expectRefused(action, MATRIX[role], [role], 'FORBIDDEN');
+  if (!permits(action, [role])) return expectRefused(action, MATRIX[role], [role], 'FORBIDDEN');
+  const refusal = ruleRefusal(action, [role]);
+  if (refusal) return expectRefused(action, MATRIX[role], [role], refusal);
+  await expectAllowed(action, MATRIX[role], [role]);
 });
 
 const foreignRows = (Object.keys(CASES) as ActionName[]).flatMap((action) => FOREIGN.map((caller) => [action, caller.openid, caller.roles] as const));
 
 test.each(foreignRows)('%s as %s of another community', async (action, openid, roles) => {
   if (!permits(action, roles)) return expectRefused(action, openid, roles, 'FORBIDDEN', true);
-  const expected = CASES[action].foreign;
+  const expected = ruleRefusal(action, roles) ?? CASES[action].foreign;
   if (expected === 'own') return expectAllowed(action, openid, roles, true);
   return expectRefused(action, openid, roles, expected, true);
 });

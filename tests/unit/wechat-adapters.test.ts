@@ -49,6 +49,7 @@ interface CallParams {
   'security.msgSecCheck': MsgSecCheckParams;
   uploadFile: { cloudPath: string; bytes: number };
   getTempFileURL: { fileList: { fileID: string; maxAge: number }[] };
+  deleteFile: { fileList: string[] };
   fileIdOf: { cloudPath: string };
 }
 type Call = { [A in keyof CallParams]: { api: A; params: CallParams[A] } }[keyof CallParams];
@@ -114,6 +115,11 @@ class FakeWxCloud implements WxCloud {
         : { fileID, status: -503003, errMsg: 'storage file not exists', tempFileURL: '' },
     );
     return { fileList };
+  }
+
+  async deleteFile(params: { fileList: string[] }) {
+    this.calls.push({ api: 'deleteFile', params });
+    return { fileList: params.fileList.map((fileID) => ({ fileID, status: this.storage.delete(fileID) ? 0 : -503003 })) };
   }
 
   async fileIdOf(cloudPath: string) {
@@ -437,6 +443,14 @@ describe('cloud files', () => {
     await cloud.uploadFile({ cloudPath: 'photos/1762045200000-k3j9x0a1.jpg', fileContent: Buffer.from('jpeg') });
     expect(await files().exists(photo)).toBe(true);
     expect(files().urlFor(photo)).toBe(photo);
+  });
+
+  test('注销 removes a person\'s photos, 50 to a call, and leaves other files alone', async () => {
+    const many = Array.from({ length: 51 }, (_, index) => `photos/p-${index}.jpg`);
+    for (const cloudPath of [...many, 'exports/2026-11-02/x.xlsx']) await cloud.uploadFile({ cloudPath, fileContent: Buffer.from('x') });
+    await files().remove([...many.map((path) => `cloud://${ENV_BUCKET}/${path}`), `cloud://${ENV_BUCKET}/exports/2026-11-02/x.xlsx`, 'local/not-a-cloud-file.jpg']);
+    expect(cloud.callsTo('deleteFile').map((call) => call.fileList.length)).toEqual([50, 1]);
+    expect([...cloud.storage.keys()]).toEqual([`cloud://${ENV_BUCKET}/exports/2026-11-02/x.xlsx`]);
   });
 
   test('anything that is not an uploaded photo is refused without asking storage', async () => {

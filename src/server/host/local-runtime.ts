@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteStore, type SqliteStore } from '../adapters/sqlite/sqlite-store';
 import { wordListContentCheck } from '../adapters/local/word-list-content-check';
@@ -34,6 +34,12 @@ export function createLocalFiles(dataDir: string): Files {
       return match ? `/files/${match[1]}` : '';
     },
     saveExport: saveLocalExport(dataDir),
+    async remove(fileIds) {
+      for (const fileId of fileIds) {
+        const match = LOCAL_FILE.exec(fileId);
+        if (match) rmSync(join(dir, match[1]), { force: true });
+      }
+    },
   };
 }
 

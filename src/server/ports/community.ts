@@ -69,6 +69,8 @@ export interface UserRecord {
   address: string;
   home: LatLng | null;
   createdAt: number;
+  /** When the person deleted their account (注销); the record then only stands in for them in ledgers. */
+  leftAt?: number;
 }
 
 export type MemberStatus = 'pending' | 'approved' | 'rejected';
@@ -118,6 +120,12 @@ export interface UserRepo {
   search(communityId: string, filter: { keyword?: string; role?: Role }, page: TPageInput): Promise<Page<UserRecord>>;
   insert(user: UserRecord): Promise<void>;
   update(id: string, patch: UserPatch): Promise<void>;
+  /**
+   * 注销: the record keeps its id (ledgers refer to it) and community, and loses the rest: name, phone,
+   * address, home, household, roles; the openid is freed, so the same WeChat user may join again as
+   * someone new.
+   */
+  erase(id: string, at: number): Promise<void>;
 }
 
 export interface CommunityRepo {
@@ -157,6 +165,8 @@ export interface MemberRepo {
   list(communityId: string, filter: { status: MemberStatus; keyword?: string; gridId?: string }, page: TPageInput): Promise<Page<MemberRecord>>;
   linkedHouseholdIds(memberId: string): Promise<string[]>;
   setLinkedHouseholds(memberId: string, householdIds: readonly string[]): Promise<void>;
+  /** Removes a registration (and its place in the dispatch index): the member left. */
+  remove(userId: string): Promise<void>;
   /** Household id → names of the members linked to it, and of its residents. */
   householdPeople(householdIds: readonly string[]): Promise<Record<string, { members: string[]; residents: string[] }>>;
 }

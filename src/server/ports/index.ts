@@ -9,3 +9,4 @@ export type * from './deliberations';
 export type * from './platform';
 export type * from './store';
 export type * from './audit';
+export type * from './privacy';

@@ -34,6 +34,8 @@ export interface OutboxRepo {
   markDelivered(id: string, channel: string, at: number): Promise<void>;
   /** A push failed: the message stays undelivered and is not due again before `retryAt`. */
   deferDelivery(id: string, retryAt: number): Promise<void>;
+  /** Removes every message to a user (their account is being deleted). */
+  removeForUser(userId: string): Promise<void>;
 }
 
 /**
@@ -48,6 +50,8 @@ export interface SubscriptionRepo {
   /** WeChat answered 43101 (none left on its side): forget what we counted. */
   reset(userId: string, templateKey: string): Promise<void>;
   count(userId: string, templateKey: string): Promise<number>;
+  /** Forgets every authorisation of a user. */
+  clear(userId: string): Promise<void>;
 }
 
 export interface Notifier {
@@ -83,6 +87,8 @@ export interface Files {
   urlFor(fileId: string): string;
   /** Stores a generated export and returns where to fetch it: a temporary link locally, the cloud fileID in production. */
   saveExport(fileName: string, bytes: Uint8Array): Promise<{ url: string; expiresAt: number }>;
+  /** Deletes uploaded photos; ids that are not photos, or already gone, are skipped. */
+  remove(fileIds: readonly string[]): Promise<void>;
 }
 
 /** msgSecCheck v2's verdicts: pass; review = a person must look first (held for an admin); risky = refused. */

@@ -141,4 +141,6 @@ export interface OfferRepo {
 export interface EventRepo {
   append(event: RequestEventRecord): Promise<void>;
   listForRequest(requestId: string): Promise<RequestEventRecord[]>;
+  /** Rewrites the text of these requests' events where `rewrite` answers new text (注销 takes a person's words and name out). */
+  redact(requestIds: readonly string[], rewrite: (event: RequestEventRecord) => string | null): Promise<number>;
 }

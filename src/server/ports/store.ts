@@ -4,6 +4,7 @@ import type { DeliberationRepo } from './deliberations';
 import type { DemandRepo, ProjectRepo } from './ledgers';
 import type { OutboxRepo, SubscriptionRepo } from './platform';
 import type { CatalogRepo, LedgerRepo, RedemptionRepo, ShopRepo } from './points';
+import type { ConsentRepo } from './privacy';
 import type { EvaluationRepo, ReportRepo } from './reports';
 import type { EscalationRepo, EventRepo, OfferRepo, RequestRepo } from './requests';
 import type { ServicePointRepo, ServiceRepo } from './service';
@@ -33,6 +34,7 @@ export interface Tx {
   deliberations: DeliberationRepo;
   subscriptions: SubscriptionRepo;
   audit: AuditRepo;
+  consents: ConsentRepo;
 }
 
 export interface Store {

@@ -4,6 +4,7 @@ import { AVAILABLE_PERIODS, MEMBER_KINDS, SERVICE_POINT_KINDS, SHOP_KINDS } from
 import { ROLES } from '../domain/roles';
 import { SUBSCRIBE_TEMPLATE_KEYS } from '../domain/subscribe-templates';
 import { SCENE_MAX_LENGTH } from '../domain/scene';
+import { zCheckDeletionInput, zConsentView, zDeleteAccountInput, zDeleteAccountResult, zDeletionCheck, zMyData, zRecordConsentInput, zWithdrawConsentInput } from './privacy';
 import { zEmptyInput, zId, zLatLng, zPageInput, zPageOf, singleLine } from './common';
 
 const zName = (label: string, max: number) =>
@@ -269,4 +270,9 @@ export const communityContract = {
   saveServicePoint: { input: zSaveServicePointInput, output: zServicePointView },
   getQrCode: { input: zGetQrCodeInput, output: z.object({ scene: z.string(), imageUrl: z.string(), pageUrl: z.string() }) },
   listCommunities: { input: zEmptyInput, output: z.object({ items: z.array(zCommunitySummary) }) },
+  recordConsent: { input: zRecordConsentInput, output: z.object({ consent: zConsentView, recorded: z.boolean() }) },
+  withdrawConsent: { input: zWithdrawConsentInput, output: z.object({ withdrawn: z.boolean() }) },
+  getMyData: { input: zEmptyInput, output: zMyData },
+  checkDeletion: { input: zCheckDeletionInput, output: zDeletionCheck },
+  deleteAccount: { input: zDeleteAccountInput, output: zDeleteAccountResult },
 } as const;

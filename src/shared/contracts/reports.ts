@@ -103,6 +103,8 @@ export type TAuditLine = z.infer<typeof zAuditLine>;
 export const zListAuditLogInput = zPageInput.extend({ communityId: zId.optional() });
 export type TListAuditLogInput = z.infer<typeof zListAuditLogInput>;
 
+const zExported = z.object({ url: z.string(), fileName: z.string(), rows: z.number(), expiresAt: z.string() });
+
 export const reportsContract = {
   getStatistics: { input: zStatisticsInput, output: zStatistics },
   listEvaluations: { input: zListEvaluationsInput, output: zEvaluationList },
@@ -113,5 +115,7 @@ export const reportsContract = {
   },
   /** 操作日志: every write by staff, newest first; nobody can change it. */
   listAuditLog: { input: zListAuditLogInput, output: zPageOf(zAuditLine) },
-  exportWorkbook: { input: zExportWorkbookInput, output: z.object({ url: z.string(), fileName: z.string(), rows: z.number(), expiresAt: z.string() }) },
+  exportWorkbook: { input: zExportWorkbookInput, output: zExported },
+  /** 我的信息 as Excel: everything held about the caller (exceljs lives in this function only). */
+  exportMyData: { input: zEmptyInput, output: zExported },
 } as const;

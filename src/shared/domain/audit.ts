@@ -43,6 +43,7 @@ export const AUDITED_ACTIONS: Partial<Record<ActionName, string>> = {
   'community.updateSettings': '修改社区设置',
   'community.createShop': '新建店铺',
   'community.saveServicePoint': '编辑服务点',
+  'community.deleteAccount': '代居民注销账户',
 };
 
 /** The record an entry is about: the first of these the input names. */

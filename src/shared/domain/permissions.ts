@@ -76,6 +76,7 @@ export const PERMISSIONS = {
   'ledgers.listPublished': 'anyone',
   'ledgers.supportProject': ['resident', 'member', 'volunteer'],
   'ledgers.listOwners': ['admin'],
+  'reports.exportMyData': 'anyone',
   'reports.getStatistics': ['admin', 'grid_worker', 'district_viewer'],
   'reports.listEvaluations': ['admin'],
   'reports.recordEvaluation': ['admin'],
@@ -124,6 +125,13 @@ export const PERMISSIONS = {
   'community.saveServicePoint': ['admin'],
   'community.getQrCode': ['admin', 'grid_worker'],
   'community.listCommunities': ['district_viewer'],
+  'community.recordConsent': 'anyone',
+  'community.withdrawConsent': 'anyone',
+  'community.getMyData': 'anyone',
+  // Anyone for themselves; an admin for a resident of their community (the use case checks which).
+  'community.checkDeletion': 'anyone',
+  // A visitor too: a retried deletion finds no account any more, and is told it is gone.
+  'community.deleteAccount': 'visitor',
 } as const satisfies Record<string, readonly Role[] | 'anyone' | 'visitor'>;
 
 export type ActionName = keyof typeof PERMISSIONS;

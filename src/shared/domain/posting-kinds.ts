@@ -10,6 +10,8 @@ export const POSTING_KINDS = [
   'redemption',
   'order_pickup',
   'refund',
+  // A departed member's balance, returned to the community when the account was deleted (注销).
+  'forfeit',
 ] as const;
 export type PostingKind = (typeof POSTING_KINDS)[number];
 

@@ -19,6 +19,7 @@ import { createEvaluationRepo } from './evaluations-repo';
 import { createReportRepo } from './reports-repo';
 import { createDeliberationRepo } from './deliberations-repo';
 import { createAuditRepo } from './audit-repo';
+import { createConsentRepo } from './consents-repo';
 
 /**
  * The store on the CloudBase document database. Inside `transaction` every repository writes
@@ -49,6 +50,7 @@ export function createCloudbaseStore(db: DocDb): Store {
     reports: createReportRepo(db, session),
     deliberations: createDeliberationRepo(db, session),
     audit: createAuditRepo(db, session),
+    consents: createConsentRepo(db, session),
   });
   return {
     transaction: (work) =>

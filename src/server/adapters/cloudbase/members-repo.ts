@@ -110,6 +110,11 @@ export function createMemberRepo(db: DocDb, session: StoreSession): MemberRepo {
       const user = await session.get(USERS, memberId);
       await session.set(MEMBER_HOUSEHOLDS, { _id: memberId, memberId, householdIds: unique, name: String(user?.name ?? '') });
     },
+    async remove(userId) {
+      const [member, links] = await Promise.all([session.get(MEMBERS, userId), session.get(MEMBER_HOUSEHOLDS, userId)]);
+      if (member) await session.remove(MEMBERS, userId);
+      if (links) await session.remove(MEMBER_HOUSEHOLDS, userId);
+    },
     async householdPeople(householdIds) {
       const result: Record<string, { members: string[]; residents: string[] }> = {};
       const ids = [...new Set(householdIds)];

@@ -166,5 +166,17 @@ export function createEventRepo(db: DocDb, session: StoreSession): EventRepo {
         .slice(0, EVENTS_CAP)
         .map(toEvent);
     },
+
+    async redact(requestIds, rewrite) {
+      const pages = await Promise.all([...new Set(requestIds)].map((requestId) => db.find(REQUEST_EVENTS, { requestId }, { orderBy: [{ field: 'seq', direction: 'asc' }], limit: 10_000 })));
+      let changed = 0;
+      for (const doc of pages.flat()) {
+        const text = rewrite(toEvent(doc));
+        if (text === null || text === doc.text) continue;
+        await session.update(REQUEST_EVENTS, doc._id, { text });
+        changed++;
+      }
+      return changed;
+    },
   };
 }

@@ -103,5 +103,15 @@ export function createOutboxRepo(db: DocDb, session: StoreSession): OutboxRepo {
       if (!doc || (doc.deliveredAt !== null && doc.deliveredAt !== undefined)) return;
       await session.update(OUTBOX, id, { retryAt });
     },
+    async removeForUser(userId) {
+      // Removals are sent at commit, so the pages walk on by id rather than re-reading from the start.
+      let after = '';
+      for (;;) {
+        const docs = await db.find(OUTBOX, { userId, _id: after ? { gt: after } : undefined }, { orderBy: [{ field: '_id', direction: 'asc' }], limit: 1000, fields: ['_id'] });
+        for (const doc of docs) await session.remove(OUTBOX, doc._id);
+        if (docs.length < 1000) return;
+        after = docs[docs.length - 1]._id;
+      }
+    },
   };
 }

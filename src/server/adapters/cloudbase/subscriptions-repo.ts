@@ -1,3 +1,4 @@
+import { SUBSCRIBE_TEMPLATE_KEYS } from '../../../shared/domain/subscribe-templates';
 import type { SubscriptionRepo } from '../../ports';
 import type { DocDb } from './doc-db';
 import type { StoreSession } from './session-cache';
@@ -48,6 +49,12 @@ export function createSubscriptionRepo(_db: DocDb, session: StoreSession): Subsc
 
     async count(userId, templateKey) {
       return (await remainingOf(keyOf(userId, templateKey))) ?? 0;
+    },
+
+    async clear(userId) {
+      const ids = SUBSCRIBE_TEMPLATE_KEYS.map((templateKey) => keyOf(userId, templateKey));
+      const found = await Promise.all(ids.map((id) => session.get(SUBSCRIPTIONS, id)));
+      for (const doc of found) if (doc) await session.remove(SUBSCRIPTIONS, doc._id);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { DEPARTED_NAME } from '../../../shared/domain/privacy';
 import type { Role } from '../../../shared/domain/roles';
 import type { UserRecord, UserRepo } from '../../ports';
 import type { Doc, DocDb, Where } from './doc-db';
@@ -35,6 +36,7 @@ export function toUser(doc: Doc): UserRecord {
     address: String(doc.address ?? ''),
     home: (doc.home as UserRecord['home'] | undefined) ?? null,
     createdAt: Number(doc.createdAt),
+    ...(typeof doc.leftAt === 'number' ? { leftAt: doc.leftAt } : {}),
   };
 }
 
@@ -127,6 +129,24 @@ export function createUserRepo(db: DocDb, session: StoreSession): UserRepo {
       }
       const links = await session.get(MEMBER_HOUSEHOLDS, id);
       if (links && next.name !== current.name) await session.set(MEMBER_HOUSEHOLDS, { ...links, name: next.name });
+    },
+    async erase(id, at) {
+      const current = await getById(id);
+      if (!current) return;
+      const erased: UserRecord = {
+        ...current,
+        // No WeChat user has this openid: the person may join again as someone new.
+        openid: `left:${id}`,
+        name: DEPARTED_NAME,
+        phone: '',
+        address: '',
+        home: null,
+        householdId: null,
+        roles: [],
+        leftAt: at,
+      };
+      await session.set(USERS, userDoc(erased));
+      if (current.openid !== erased.openid) await session.remove(USERS_BY_OPENID, current.openid);
     },
   };
 }

@@ -90,6 +90,11 @@ export function createMemberRepo(db: Database.Database): MemberRepo {
       const link = db.prepare('INSERT INTO member_households (member_id, household_id) VALUES (?, ?)');
       for (const householdId of new Set(householdIds)) link.run(memberId, householdId);
     },
+    async remove(userId) {
+      db.prepare('DELETE FROM member_households WHERE member_id = ?').run(userId);
+      db.prepare('DELETE FROM members WHERE user_id = ?').run(userId);
+      reindex(userId);
+    },
     async householdPeople(householdIds) {
       const result: Record<string, { members: string[]; residents: string[] }> = {};
       if (householdIds.length === 0) return result;

@@ -46,18 +46,33 @@ export function createOfferRepo(db: Database.Database): OfferRepo {
 export function createEventRepo(db: Database.Database): EventRepo {
   const append = db.prepare('INSERT INTO request_events (request_id, at, kind, actor_id, text) VALUES (@requestId, @at, @kind, @actorId, @text)');
   const list = db.prepare('SELECT * FROM request_events WHERE request_id = ? ORDER BY seq LIMIT 200');
+  const everyOf = db.prepare('SELECT * FROM request_events WHERE request_id = ? ORDER BY seq');
+  const rewriteText = db.prepare('UPDATE request_events SET text = ? WHERE seq = ?');
+  const toEvent = (row: Row) => ({
+    requestId: String(row.request_id),
+    at: Number(row.at),
+    kind: String(row.kind),
+    actorId: row.actor_id === null ? null : String(row.actor_id),
+    text: String(row.text),
+  });
   return {
     async append(event) {
       append.run(event);
     },
     async listForRequest(requestId) {
-      return (list.all(requestId) as Row[]).map((row) => ({
-        requestId: String(row.request_id),
-        at: Number(row.at),
-        kind: String(row.kind),
-        actorId: row.actor_id === null ? null : String(row.actor_id),
-        text: String(row.text),
-      }));
+      return (list.all(requestId) as Row[]).map(toEvent);
+    },
+    async redact(requestIds, rewrite) {
+      let changed = 0;
+      for (const requestId of new Set(requestIds)) {
+        for (const row of everyOf.all(requestId) as Row[]) {
+          const text = rewrite(toEvent(row));
+          if (text === null || text === row.text) continue;
+          rewriteText.run(text, row.seq);
+          changed++;
+        }
+      }
+      return changed;
     },
   };
 }

@@ -44,5 +44,8 @@ export function createOutboxRepo(db: Database.Database): OutboxRepo {
     async deferDelivery(id, retryAt) {
       deferred.run(retryAt, id);
     },
+    async removeForUser(userId) {
+      db.prepare('DELETE FROM outbox WHERE user_id = ?').run(userId);
+    },
   };
 }

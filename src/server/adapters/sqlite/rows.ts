@@ -26,6 +26,7 @@ export function toUser(row: Row): UserRecord {
     address: str(row.address),
     home: row.home_lat === null ? null : { lat: num(row.home_lat), lng: num(row.home_lng) },
     createdAt: num(row.created_at),
+    ...(row.left_at === null || row.left_at === undefined ? {} : { leftAt: num(row.left_at) }),
   };
 }
 

@@ -558,4 +558,17 @@ export const MIGRATIONS: readonly (string | ((db: Database.Database) => void))[]
   CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
   CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
   `,
+  // 我的信息 and 注销 (issue 21): each consent with its purpose and time; when a person deleted their account.
+  `
+  CREATE TABLE consents (
+    user_id TEXT NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    policy_version TEXT NOT NULL,
+    granted_at INTEGER NOT NULL,
+    withdrawn_at INTEGER,
+    PRIMARY KEY (user_id, kind)
+  );
+  ALTER TABLE users ADD COLUMN left_at INTEGER;
+  `,
 ];

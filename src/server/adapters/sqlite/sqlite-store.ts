@@ -8,6 +8,7 @@ import { createOutboxRepo } from './outbox-repo';
 import { createRequestRepo } from './requests-repo';
 import { MIGRATIONS } from './schema';
 import { createAuditRepo } from './audit-repo';
+import { createConsentRepo } from './consents-repo';
 import { createCommunityRepo } from './community-repo';
 import { createServicePointRepo, createShopRepo } from './shops-repo';
 import { createCatalogRepo, createRedemptionRepo } from './supermarket-repo';
@@ -82,6 +83,7 @@ export function openSqliteStore(file: string): SqliteStore {
     deliberations: createDeliberationRepo(db),
     subscriptions: createSubscriptionRepo(db),
     audit: createAuditRepo(db),
+    consents: createConsentRepo(db),
   };
   const mutex = new Mutex();
   const runInTransaction = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>

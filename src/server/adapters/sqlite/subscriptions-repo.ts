@@ -22,5 +22,8 @@ export function createSubscriptionRepo(db: Database.Database): SubscriptionRepo 
     async count(userId, templateKey) {
       return (count.get(userId, templateKey) as number | undefined) ?? 0;
     },
+    async clear(userId) {
+      db.prepare('DELETE FROM subscriptions WHERE user_id = ?').run(userId);
+    },
   };
 }

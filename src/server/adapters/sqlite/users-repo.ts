@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { DEPARTED_NAME } from '../../../shared/domain/privacy';
 import type { Role } from '../../../shared/domain/roles';
 import type { UserPatch, UserRecord, UserRepo } from '../../ports';
 import { afterCursor, toPage } from './paging';
@@ -22,6 +23,9 @@ export function createUserRepo(db: Database.Database): UserRepo {
     VALUES (@id, @openid, @name, @phone, @communityId, @gridId, @householdId, @roles, @address, @homeLat, @homeLng, @createdAt)`);
   const keyOf = (user: UserRecord) => ({ createdAt: user.createdAt, id: user.id });
   const renameInIndex = db.prepare('UPDATE member_cells SET name = ? WHERE user_id = ?');
+  // The freed openid becomes a value no WeChat user has: the same person may join again as someone new.
+  const erase = db.prepare(`UPDATE users SET openid = 'left:' || id, name = @name, phone = '', address = '', home_lat = NULL, home_lng = NULL,
+    household_id = NULL, roles = '[]', left_at = @at WHERE id = @id`);
   return {
     async getById(id) {
       const row = byId.get(id) as Row | undefined;
@@ -75,6 +79,9 @@ export function createUserRepo(db: Database.Database): UserRepo {
       db.prepare(`UPDATE users SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(...pairs.map(([, value]) => value), id);
       // The dispatch index carries the member's name.
       if (patch.name !== undefined) renameInIndex.run(patch.name, id);
+    },
+    async erase(id, at) {
+      erase.run({ id, at, name: DEPARTED_NAME });
     },
   };
 }

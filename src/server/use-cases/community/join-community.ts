@@ -1,6 +1,7 @@
 import type { TMe, TJoinCommunityInput } from '../../../shared/contracts/community';
 import { AppError } from '../../../shared/errors';
 import { bindShopStaff } from './bind-shop-staff';
+import { consentOf } from '../privacy/record-consent';
 import { resolveSceneTarget } from './scene-target';
 import { newId } from '../../ids';
 import type { HouseholdRecord, Tx, UserRecord } from '../../ports';
@@ -49,6 +50,8 @@ export async function joinCommunity({ runtime, caller, openid }: VisitorContext,
       await tx.users.insert(user);
     }
     if (target.shop) await bindShopStaff(tx, user, target.shop, now);
+    // Typing the phone number under the join form's notice is the consent to its use (用户隐私保护指引).
+    await tx.consents.grant(consentOf(user.id, 'phone', now));
     return toMeView(tx, (await tx.users.getById(user.id)) ?? user);
   });
 }

@@ -27,7 +27,7 @@ function chinaDate(at: number): string {
 }
 
 export interface CloudFilesOptions {
-  cloud: Pick<WxCloud, 'uploadFile' | 'getTempFileURL'>;
+  cloud: Pick<WxCloud, 'uploadFile' | 'getTempFileURL' | 'deleteFile'>;
   clock: Clock;
 }
 
@@ -57,6 +57,11 @@ export function createCloudFiles(options: CloudFilesOptions): Files {
       const { fileID } = await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
       if (!fileID.startsWith('cloud://')) throw new Error(`cloud storage answered no fileID for the export ${cloudPath}: ${fileID}`);
       return { url: fileID, expiresAt: now + EXPORT_TTL_S * 1000 };
+    },
+    async remove(fileIds) {
+      const photos = [...new Set(fileIds)].filter((fileId) => PHOTO_FILE.test(fileId));
+      // deleteFile takes at most 50 files a call; a file already gone answers its own status, not an error.
+      for (let start = 0; start < photos.length; start += 50) await cloud.deleteFile({ fileList: photos.slice(start, start + 50) });
     },
   };
 }

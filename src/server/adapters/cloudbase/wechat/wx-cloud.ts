@@ -77,6 +77,8 @@ export interface WxCloud {
   };
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList: TempFileItem[] }>;
+  /** Deletes stored files; each answers its own status (0 deleted, negative otherwise). */
+  deleteFile(params: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg?: string }[] }>;
   /** The fileID a cloud path has, or will have once uploaded, without uploading anything. */
   fileIdOf(cloudPath: string): Promise<string>;
 }
@@ -88,6 +90,7 @@ interface WxServerSdk {
   openapi: WxCloud['openapi'];
   uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   getTempFileURL(params: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList: TempFileItem[] }>;
+  deleteFile(params: { fileList: string[] }): Promise<{ fileList: { fileID: string; status: number; errMsg?: string }[] }>;
 }
 
 /**
@@ -120,6 +123,7 @@ export function createWxCloud(storage: UploadMetadataSource): WxCloud {
     },
     uploadFile: (params) => sdk().uploadFile(params),
     getTempFileURL: (params) => sdk().getTempFileURL(params),
+    deleteFile: (params) => sdk().deleteFile(params),
     async fileIdOf(cloudPath) {
       const answer = await storage.getUploadMetadata({ cloudPath });
       const fileId = answer.data?.fileId;
