@@ -59,6 +59,11 @@ export default defineAppConfig({
       root: 'pages/public',
       pages: ['projects/index', 'project/index', 'deliberations/index', 'deliberation/index'],
     },
+    {
+      // 我的信息, 隐私保护指引 and 注销: a person's say over what is held about them.
+      root: 'pages/account',
+      pages: ['data/index', 'privacy/index', 'leave/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

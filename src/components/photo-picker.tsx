@@ -1,5 +1,6 @@
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { noteConsent } from '../services/privacy';
 import { uploadPhoto } from '../services/upload';
 import { messageOf } from '../services/transport';
 import { imageLabel } from './a11y';
@@ -25,6 +26,7 @@ export function PhotoPicker({ photos, onChange, onBusy, onError, disabled, max =
   const add = async () => {
     try {
       const chosen = await Taro.chooseImage({ count: max - photos.length, sizeType: ['compressed'] });
+      noteConsent('photos');
       onBusy(true);
       const uploaded: PickedPhoto[] = [];
       for (const path of chosen.tempFilePaths.slice(0, max - photos.length)) uploaded.push({ id: await uploadPhoto(path), preview: path });

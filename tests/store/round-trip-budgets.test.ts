@@ -58,7 +58,7 @@ describe('round-trip budgets in a busy community (about 150 members, 1,000 reque
   beforeAll(async () => {
     world = await createCloudWorld((w) => seedBusyCommunity(w), ['c_demo', 'c_demo_2']);
     measured = await measureUserActions(world);
-  });
+  }, 60_000);
   afterAll(() => world.close());
 
   test('the same budgets hold, the month of statistics included, whatever the community holds', () => {
@@ -96,5 +96,6 @@ describe('round-trip budgets for a district month of statistics', () => {
     } finally {
       world.close();
     }
-  });
+    // Seeding 40 communities and 6,000 requests takes seconds on a 2-core machine: a setup bound, not a timed check.
+  }, 60_000);
 });

@@ -13,6 +13,8 @@ export interface MeasuredAction {
 }
 
 const SAVER = 'demo-member-2'; // 李红梅, 77 points carried over
+/** 张志强, a plumber with nothing open: he leaves (注销). */
+const LEAVER = 'demo-member-3';
 const AT_SERVICE_POINT = offset(DEMO_CENTER, 40, 20);
 
 /**
@@ -62,6 +64,11 @@ export async function measureUserActions(world: CloudWorld): Promise<MeasuredAct
   for (const kind of ['demand', 'statistics', 'evaluations'] as const) {
     note(`reports.exportWorkbook (${kind}, month)`, 'export', (await world.measure('reports', 'exportWorkbook', { kind, period: '2026-10' }, ADMIN)).figures);
   }
+  // 我的信息 and its export read everything held about one person; 注销 erases it in one transaction.
+  note('community.getMyData', 'export', (await world.measure('community', 'getMyData', {}, SAVER)).figures);
+  note('reports.exportMyData', 'export', (await world.measure('reports', 'exportMyData', {}, SAVER)).figures);
+  note('community.checkDeletion', 'export', (await world.measure('community', 'checkDeletion', {}, LEAVER)).figures);
+  note('community.deleteAccount', 'write', (await world.measure('community', 'deleteAccount', { confirm: '注销' }, LEAVER)).figures);
   note('scheduler tick (demo community, work due)', 'job', (await world.measureTick()).figures);
   note('scheduler tick (idle)', 'tick', (await world.measureTick()).figures);
   return measured;

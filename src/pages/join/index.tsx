@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { BigButton } from '../../components/big-button';
@@ -83,6 +83,13 @@ export default function JoinPage() {
       ) : null}
 
       <ErrorText message={error} />
+      <View className='muted' id='join-consent'>
+        点“{info.alreadyMember ? '更新我的信息' : '加入社区'}”即表示您同意按
+        <Text className='privacy-inline-link' id='join-privacy-link' onClick={() => void Taro.navigateTo({ url: '/pages/account/privacy/index' })}>
+          《隐私保护指引》
+        </Text>
+        使用您的手机号。
+      </View>
       <BigButton id='join-submit' disabled={busy} onClick={join}>
         {info.alreadyMember ? '更新我的信息' : '加入社区'}
       </BigButton>

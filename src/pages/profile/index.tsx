@@ -1,4 +1,6 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { BigButton } from '../../components/big-button';
 import { CallGridWorker } from '../../components/call-grid-worker';
 import { ErrorText } from '../../components/error-text';
 import { useCareMode } from '../../hooks/use-care-mode';
@@ -38,6 +40,12 @@ export default function ProfilePage() {
       </View>
       <View className='muted'>开启后字更大、按钮更大，首页只留「我要求助」「我的求助」「联系网格员」三个大按钮和「消息」。</View>
       <CallGridWorker secondary />
+      <BigButton id='open-my-data' secondary onClick={() => void Taro.navigateTo({ url: '/pages/account/data/index' })}>
+        我的信息（查看、导出、注销）
+      </BigButton>
+      <BigButton id='open-privacy-guide' secondary onClick={() => void Taro.navigateTo({ url: '/pages/account/privacy/index' })}>
+        隐私保护指引
+      </BigButton>
     </PageRoot>
   );
 }

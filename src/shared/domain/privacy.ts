@@ -48,10 +48,6 @@ export const PRIVACY_GUIDE: readonly { title: string; paragraphs: readonly strin
     ],
   },
   {
-    title: '为什么收集',
-    paragraphs: CONSENT_KINDS.map((kind) => `${CONSENT_PURPOSES[kind].label}：${CONSENT_PURPOSES[kind].purpose}。只在${CONSENT_PURPOSES[kind].when}收集。`),
-  },
-  {
     title: '谁能看到',
     paragraphs: [
       '您的求助只给接单的党员、您所在网格的网格员和社区工作人员看。',
@@ -108,4 +104,23 @@ export function deletionRefusals(blockers: DeletionBlockers, self: boolean): str
   if (blockers.onDuty) reasons.push(`${who}正在值守，请先签退`);
   if (blockers.upcomingActivities > 0) reasons.push(`${who}报名了 ${blockers.upcomingActivities} 个还没结束的活动，请先取消报名`);
   return reasons;
+}
+
+/**
+ * The guide as the WeChat console's 用户隐私保护指引 form takes it (docs/privacy-guide.md is this text;
+ * a test keeps the two the same): for each private API the app declares, what it collects and why.
+ */
+export function privacyGuideMarkdown(): string {
+  const lines = [
+    `# 党员代办用户隐私保护指引（版本 ${PRIVACY_POLICY_VERSION}）`,
+    '',
+    '填写小程序后台“设置 → 服务内容声明 → 用户隐私保护指引”时照此填写；应用内“我的 → 隐私保护指引”显示同样的内容。',
+    '',
+    '## 收集的信息和用途',
+    '',
+    ...CONSENT_KINDS.map((kind) => `- **${CONSENT_PURPOSES[kind].label}**：${CONSENT_PURPOSES[kind].purpose}。（${CONSENT_PURPOSES[kind].when}）`),
+    '',
+  ];
+  for (const section of PRIVACY_GUIDE) lines.push(`## ${section.title}`, '', ...section.paragraphs.map((paragraph) => `- ${paragraph}`), '');
+  return lines.join('\n');
 }

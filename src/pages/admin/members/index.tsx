@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BigButton } from '../../../components/big-button';
 import { ChipSelect } from '../../../components/chip-select';
@@ -22,6 +23,7 @@ export default function MembersPage() {
     <PageRoot>
       <ChipSelect
         label='名单'
+        idPrefix='list'
         options={[
           { value: 'members', label: '党员/志愿者' },
           { value: 'residents', label: '居民' },
@@ -100,6 +102,13 @@ function ResidentList({ query }: { query: string }) {
           />
           <BigButton secondary onClick={() => makeGridWorker(resident.id, resident.name)}>
             设为所选网格的网格员
+          </BigButton>
+          <BigButton
+            id={`leave-for-${resident.id}`}
+            secondary
+            onClick={() => void Taro.navigateTo({ url: `/pages/account/leave/index?userId=${encodeURIComponent(resident.id)}` })}
+          >
+            代为注销账户
           </BigButton>
         </View>
       ))}

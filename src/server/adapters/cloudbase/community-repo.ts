@@ -183,10 +183,10 @@ export function createCommunityRepo(db: DocDb, session: StoreSession): Community
       const existing = existingDoc ? toCentral(existingDoc) : null;
       const memberIds = [...new Set(record.memberIds)].sort(binaryCompare);
       // Each member belongs to one central household at most (SQLite: a unique index, which throws).
-      for (const memberId of memberIds) {
-        const link = await session.get(CENTRAL_HOUSEHOLD_MEMBERS, memberId);
-        if (link && link.centralHouseholdId !== record.id) throw new Error(`UNIQUE constraint failed: central_household_members.member_id (${memberId})`);
-      }
+      const links = await Promise.all(memberIds.map((memberId) => session.get(CENTRAL_HOUSEHOLD_MEMBERS, memberId)));
+      links.forEach((link, index) => {
+        if (link && link.centralHouseholdId !== record.id) throw new Error(`UNIQUE constraint failed: central_household_members.member_id (${memberIds[index]})`);
+      });
       for (const memberId of existing?.memberIds ?? []) {
         if (!memberIds.includes(memberId)) await session.remove(CENTRAL_HOUSEHOLD_MEMBERS, memberId);
       }
