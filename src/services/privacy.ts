@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { PRIVACY_POLICY_VERSION, type ConsentKind } from '../shared/domain/privacy';
+import { PRIVACY_POLICY_VERSION, type ConsentKind, type WITHDRAWABLE_CONSENTS } from '../shared/domain/privacy';
 import { getLocalOpenid } from './session';
 import { callFunction } from './transport';
 
@@ -23,7 +23,7 @@ export function noteConsent(kind: ConsentKind): void {
     .catch(() => undefined);
 }
 
-export async function withdrawConsent(kind: ConsentKind) {
+export async function withdrawConsent(kind: (typeof WITHDRAWABLE_CONSENTS)[number]) {
   const result = await callFunction('community', 'withdrawConsent', { kind });
   Taro.removeStorageSync(noted(kind));
   return result;

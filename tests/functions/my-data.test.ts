@@ -87,6 +87,11 @@ describe('consents: purpose and time of each, withdrawn and given again', () => 
     expect((await world.ok('community', 'getMyData', {}, 'new-neighbour')).consents).toEqual([expect.objectContaining({ kind: 'phone', label: '手机号', policyVersion: PRIVACY_POLICY_VERSION })]);
 
     const before = fingerprint(world);
+    // The phone number is how members reach the person: it goes with 注销, not by a withdrawal.
+    expect(await world.call('community', 'withdrawConsent', { kind: 'phone' }, 'new-neighbour')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: '手机号用于党员上门联系您，不想再留请注销账户' },
+    });
     expect(await world.call('community', 'recordConsent', { kind: 'photos', policyVersion: '2020-01' }, POLICY_MEMBER)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: '隐私保护指引已更新，请重新打开小程序' },

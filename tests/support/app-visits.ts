@@ -29,7 +29,7 @@ export function visitorOf(route: string): string {
   if (route === 'pages/admin/district/index') return 'demo-district';
   if (route.startsWith('pages/admin/')) return 'demo-admin';
   if (SHOP_ROUTES.includes(route)) return 'demo-shop-1';
-  if (MEMBER_ROUTES.includes(route) || route.startsWith('pages/service/')) return 'demo-member-2';
+  if (MEMBER_ROUTES.includes(route) || route.startsWith('pages/service/') || route.startsWith('pages/account/')) return 'demo-member-2';
   return 'demo-resident-1';
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONSENT_KINDS, PRIVACY_POLICY_VERSION } from '../domain/privacy';
+import { CONSENT_KINDS, PRIVACY_POLICY_VERSION, WITHDRAWABLE_CONSENTS } from '../domain/privacy';
 import { zId } from './common';
 
 // 我的信息, consents and 注销: what the product holds about a person, and their say over it.
@@ -12,7 +12,7 @@ export const zRecordConsentInput = z.strictObject({
   policyVersion: z.literal(PRIVACY_POLICY_VERSION, { error: '隐私保护指引已更新，请重新打开小程序' }),
 });
 
-export const zWithdrawConsentInput = z.strictObject({ kind: zConsentKind });
+export const zWithdrawConsentInput = z.strictObject({ kind: z.enum(WITHDRAWABLE_CONSENTS, { error: '手机号用于党员上门联系您，不想再留请注销账户' }) });
 
 export const zConsentView = z.object({
   kind: zConsentKind,

@@ -9,6 +9,8 @@ export const PRIVACY_POLICY_VERSION = '2026-12';
 
 export const CONSENT_KINDS = ['location', 'phone', 'photos'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
+/** The phone number is how members reach the person at all: the way to stop that is 注销, not a withdrawal. */
+export const WITHDRAWABLE_CONSENTS = ['location', 'photos'] as const satisfies readonly ConsentKind[];
 
 export interface ConsentPurpose {
   /** What is collected, as the guide names it. */
@@ -66,8 +68,8 @@ export const PRIVACY_GUIDE: readonly { title: string; paragraphs: readonly strin
     title: '您的权利',
     paragraphs: [
       '在“我的 → 我的信息”查看我们保存的您的全部信息，并导出一份表格。',
-      '随时撤回位置、手机号、照片的授权；撤回后相关功能需要时会再次询问。',
-      '在“我的 → 注销账户”删除账户；没有手机的居民可以请社区工作人员代为注销。',
+      '随时撤回位置、照片的授权；撤回后相关功能需要时会再次询问。手机号是党员上门联系您所必需的，不想再留可以注销账户。',
+      '在“我的 → 我的信息 → 注销账户”删除账户；没有手机的居民可以请社区工作人员代为注销。',
     ],
   },
   {

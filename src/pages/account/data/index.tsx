@@ -10,7 +10,9 @@ import { useLoader } from '../../../hooks/use-loader';
 import { openExportedFile } from '../../../services/download';
 import { exportMyData, fetchMyData, withdrawConsent } from '../../../services/privacy';
 import type { TMyData } from '../../../shared/contracts/privacy';
-import type { ConsentKind } from '../../../shared/domain/privacy';
+import { WITHDRAWABLE_CONSENTS } from '../../../shared/domain/privacy';
+
+const isWithdrawable = (kind: string): kind is Withdrawable => (WITHDRAWABLE_CONSENTS as readonly string[]).includes(kind);
 
 function InfoRow({ label, value }: { label: string; value: string }) {
   return (
@@ -36,7 +38,7 @@ function Lines({ lines, empty }: { lines: { at: string; text: string }[]; empty:
 }
 
 /** “共 N 条，这里显示最近 M 条” when the export has more than the page. */
-const moreNote = (total: number, limit: number) => (total > limit ? `共 ${total} 条，这里显示最近 ${limit} 条，导出的表格里有全部。` : `共 ${total} 条。`);
+const moreNote = (total: number, limit: number) => (total === 0 ? '' : total > limit ? `共 ${total} 条，这里显示最近 ${limit} 条，导出的表格里有全部。` : `共 ${total} 条。`);
 
 function Sections({ data }: { data: TMyData }) {
   const { profile } = data;
@@ -107,9 +109,21 @@ function Sections({ data }: { data: TMyData }) {
   );
 }
 
+type Withdrawable = (typeof WITHDRAWABLE_CONSENTS)[number];
+
+/** 撤回: for location and photos; the phone number stays until 注销. */
+function WithdrawButton({ kind, label, busy, onWithdraw }: { kind: string; label: string; busy: boolean; onWithdraw: (kind: Withdrawable) => void }) {
+  if (!isWithdrawable(kind)) return null;
+  return (
+    <BigButton id={`withdraw-${kind}`} secondary disabled={busy} onClick={() => onWithdraw(kind)}>
+      撤回{label}授权
+    </BigButton>
+  );
+}
+
 function Consents({ data, onWithdrawn }: { data: TMyData; onWithdrawn: () => void }) {
   const { busy, error, run } = useAction();
-  const withdraw = (kind: ConsentKind) =>
+  const withdraw = (kind: Withdrawable) =>
     run(async () => {
       await withdrawConsent(kind);
       onWithdrawn();
@@ -125,11 +139,7 @@ function Consents({ data, onWithdrawn }: { data: TMyData; onWithdrawn: () => voi
           <View className='muted'>
             {formatFullTime(consent.grantedAt)} 同意{consent.withdrawnAt ? `，${formatFullTime(consent.withdrawnAt)} 已撤回` : ''}
           </View>
-          {consent.withdrawnAt ? null : (
-            <BigButton id={`withdraw-${consent.kind}`} secondary disabled={busy} onClick={() => void withdraw(consent.kind)}>
-              撤回{consent.label}授权
-            </BigButton>
-          )}
+          {consent.withdrawnAt ? null : <WithdrawButton kind={consent.kind} label={consent.label} busy={busy} onWithdraw={withdraw} />}
         </View>
       ))}
       <ErrorText message={error} />
