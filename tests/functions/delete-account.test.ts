@@ -131,6 +131,31 @@ describe.each(stores)('注销 on %s', (_name, open) => {
   });
 });
 
+test('what a departed resident said in a deliberation goes; their vote still counts', async () => {
+  const world = createTestWorld();
+  seedDemo(world);
+  try {
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const hour = 3_600_000;
+    const created = await world.ok(
+      'deliberations',
+      'createDraft',
+      { title: '是否在 3 栋加装电梯', proposal: '由业主共同出资、政府补贴，在 3 栋加装一部电梯。', buildingIds: ['b_demo_1'], voteStartsAt: iso(world.clock.now() + hour), voteEndsAt: iso(world.clock.now() + 49 * hour), quorumPercent: 60 },
+      ADMIN,
+    );
+    await world.ok('deliberations', 'publish', { deliberationId: created.id }, ADMIN);
+    world.clock.advanceMinutes(61);
+    await world.ok('deliberations', 'comment', { deliberationId: created.id, text: '赞成，我家老伴腿脚不好' }, RESIDENT);
+    await world.ok('deliberations', 'vote', { deliberationId: created.id, option: 0 }, RESIDENT);
+    await world.ok('community', 'deleteAccount', { confirm: '注销' }, RESIDENT);
+    const seen = await world.ok('deliberations', 'get', { deliberationId: created.id }, ADMIN);
+    expect(seen.comments.map((comment) => comment.text)).toEqual([ERASED_TEXT]);
+    expect(seen.votesCast).toBe(1);
+  } finally {
+    world.close();
+  }
+});
+
 test('a refused deletion leaves every table as it was (SQLite fingerprint)', async () => {
   const world = createTestWorld();
   seedDemo(world);

@@ -55,4 +55,6 @@ export interface DeliberationRepo {
   listVoters(deliberationId: string): Promise<string[]>;
   insertComment(comment: DeliberationCommentRecord): Promise<void>;
   listComments(deliberationId: string, limit: number): Promise<DeliberationCommentRecord[]>;
+  /** Replaces the text of every comment a person wrote (注销); returns how many. */
+  eraseCommentsBy(userId: string, text: string): Promise<number>;
 }

@@ -173,6 +173,12 @@ export function createDeliberationRepo(db: DocDb, session: StoreSession): Delibe
       await session.create(DELIBERATION_COMMENTS, toDoc(comment.id, comment), `UNIQUE constraint failed: deliberation_comments.id (${comment.id})`);
       commentsWritten.set(comment.id, { ...comment });
     },
+    async eraseCommentsBy(userId, text) {
+      const docs = await db.find(DELIBERATION_COMMENTS, { userId }, { limit: 10_000, fields: ['_id', 'text'] });
+      const toErase = docs.filter((doc) => doc.text !== text);
+      for (const doc of toErase) await session.update(DELIBERATION_COMMENTS, doc._id, { text });
+      return toErase.length;
+    },
     async listComments(deliberationId, limit) {
       const docs = await db.find(DELIBERATION_COMMENTS, { deliberationId }, { orderBy: [{ field: 'createdAt', direction: 'desc' }, { field: 'id', direction: 'desc' }], limit });
       const comments = new Map(docs.map((doc) => [doc._id, toComment(doc)]));

@@ -104,6 +104,9 @@ export function createDeliberationRepo(db: Database.Database): DeliberationRepo 
     async insertComment(record: DeliberationCommentRecord) {
       comment.run(record);
     },
+    async eraseCommentsBy(userId, text) {
+      return db.prepare('UPDATE deliberation_comments SET text = ? WHERE user_id = ? AND text <> ?').run(text, userId, text).changes;
+    },
     async listComments(deliberationId, limit) {
       return (comments.all(deliberationId, limit) as Row[]).map((row) => ({
         id: str(row.id),

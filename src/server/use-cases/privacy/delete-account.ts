@@ -79,6 +79,7 @@ async function erasePerson(tx: Tx, data: PersonalData, now: number): Promise<voi
     tx.outbox.removeForUser(user.id),
     tx.subscriptions.clear(user.id),
     tx.consents.removeAll(user.id),
+    tx.deliberations.eraseCommentsBy(user.id, ERASED_TEXT),
     tx.users.erase(user.id, now),
   ]);
 }
