@@ -1,7 +1,10 @@
+/** 模拟微信登录 exists for the local H5 app only: in WeChat the platform knows who the user is. */
+const LOCAL_H5_PAGES = process.env.TARO_ENV === 'h5' ? ['pages/login/index'] : [];
+
 export default defineAppConfig({
   pages: [
     'pages/index/index',
-    'pages/login/index',
+    ...LOCAL_H5_PAGES,
     'pages/request/new/index',
     'pages/request/detail/index',
     'pages/request/mine/index',

@@ -85,7 +85,7 @@ export function PrivacyConsent() {
         >
           同意
         </Button>
-        <Button className='big-button secondary privacy-button' onClick={() => settle({ event: 'disagree' })}>
+        <Button id='privacy-refuse' className='big-button secondary privacy-button' onClick={() => settle({ event: 'disagree' })}>
           拒绝
         </Button>
         <View className='privacy-link' role='link' onClick={openContract}>

@@ -152,9 +152,12 @@ export function StatChart({ id, title, type, labels, series, unit = '', height =
     if (empty) return undefined;
     let cancelled = false;
     const find = process.env.TARO_ENV === 'h5' ? findH5Canvas : findWeappCanvas;
-    void find(id).then((target) => {
-      if (!cancelled && target) draw(target, type, labels, series);
-    });
+    find(id)
+      .then((target) => {
+        if (!cancelled && target) draw(target, type, labels, series);
+      })
+      // The figures are listed under the chart too: a chart that cannot be drawn loses nothing.
+      .catch((error: unknown) => console.warn(`chart ${id} not drawn`, error));
     return () => {
       cancelled = true;
     };

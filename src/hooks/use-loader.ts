@@ -1,4 +1,4 @@
-import { useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { messageOf } from '../services/transport';
 
@@ -7,8 +7,8 @@ import { messageOf } from '../services/transport';
  * and again each time the page shows later on. `load` may be an inline function: only `deps` decide when
  * it runs again (it is kept in a ref, so it always sees the latest props and state).
  *
- * A show while a load is running adds none, so a page's first show (which Taro reports around the mount)
- * loads once. Only the newest load's answer is kept.
+ * Only a show after the page was hidden loads again: the first show, which WeChat reports around the
+ * mount (before or after it, depending on timing), is the mount's load. Only the newest load's answer is kept.
  */
 export function useLoader<T>(load: () => Promise<T>, deps: DependencyList) {
   const latest = useRef(load);
@@ -18,7 +18,7 @@ export function useLoader<T>(load: () => Promise<T>, deps: DependencyList) {
   const [loading, setLoading] = useState(true);
   const generation = useRef(0);
   const running = useRef(false);
-  const mounted = useRef(false);
+  const hidden = useRef(false);
 
   const reload = useCallback(async () => {
     const mine = ++generation.current;
@@ -40,15 +40,16 @@ export function useLoader<T>(load: () => Promise<T>, deps: DependencyList) {
     }
   }, []);
 
+  useDidHide(() => {
+    hidden.current = true;
+  });
   useDidShow(() => {
+    if (!hidden.current) return;
+    hidden.current = false;
     if (!running.current) void reload();
   });
 
   useEffect(() => {
-    // The first show may already have started the mount's load.
-    const first = !mounted.current;
-    mounted.current = true;
-    if (first && running.current) return;
     void reload();
     // The caller's `deps`, not `load`'s identity, decide when to load again.
   }, deps);

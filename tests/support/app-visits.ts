@@ -18,7 +18,8 @@ export function appRoutes(): string[] {
   const config = readFileSync(join(__dirname, '../../src/app.config.ts'), 'utf8');
   const main = [...(config.match(/pages: \[([\s\S]*?)\]/)?.[1].matchAll(/'([^']+)'/g) ?? [])].map((match) => match[1]);
   const subpackages = [...config.matchAll(/root: '([^']+)',\s*pages: \[([\s\S]*?)\]/g)].flatMap((match) => [...match[2].matchAll(/'([^']+)'/g)].map((page) => `${match[1]}/${page[1]}`));
-  return [...main, ...subpackages];
+  // The H5 app's 模拟微信登录 (app.config's LOCAL_H5_PAGES) comes right after the home page.
+  return [main[0], 'pages/login/index', ...main.slice(1), ...subpackages];
 }
 
 const MEMBER_ROUTES = ['pages/market/code/index', 'pages/market/catalog/index', 'pages/market/orders/index', 'pages/tasks/index', 'pages/points/index'];

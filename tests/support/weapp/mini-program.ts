@@ -69,6 +69,9 @@ export class MiniProgram {
   /** Console errors and unhandled rejections of the app's code. */
   readonly errors: string[] = [];
   readonly compilerWarnings: string[];
+  /** Function calls that answered an error envelope: `community.me: FORBIDDEN …`. */
+  readonly failedCalls: string[] = [];
+  private pendingCalls = 0;
   private readonly view: ViewLayer;
   private readonly jc: JComponentModule;
   private readonly gwx: (path: string) => unknown;
@@ -96,7 +99,17 @@ export class MiniProgram {
         reLaunch: (url) => this.reLaunch(url),
         navigateBack: (delta) => this.navigateBack(delta),
       },
-      callFunction: options.callFunction,
+      callFunction: async (name, data) => {
+        this.pendingCalls++;
+        try {
+          const result = await options.callFunction(name, data);
+          const envelope = result as { ok?: boolean; error?: { code?: string; message?: string } };
+          if (envelope.ok === false) this.failedCalls.push(`${name}.${String((data as { action?: string }).action)}: ${envelope.error?.code} ${envelope.error?.message}`);
+          return result;
+        } finally {
+          this.pendingCalls--;
+        }
+      },
       uploadsDir: options.uploadsDir,
       findNode: (id) => (this.find(id) ? { width: 343, height: 220 } : null),
     });
@@ -262,6 +275,11 @@ export class MiniProgram {
     top.config.onShow?.call(top.root.instance);
   }
 
+  /** The navigation bar's back arrow (native in WeChat, so outside the page's code). */
+  back(): Promise<void> {
+    return this.navigateBack(1);
+  }
+
   current(): OpenPage {
     const top = this.stack.at(-1);
     if (!top) throw new Error('no page is open');
@@ -269,12 +287,13 @@ export class MiniProgram {
   }
 
   /** The visible text of the current page, whitespace folded. */
-  text(page = this.current()): string {
-    return (page.host.textContent ?? '').replace(/\s+/g, ' ').trim();
+  text(page = this.stack.at(-1)): string {
+    return (page?.host.textContent ?? '').replace(/\s+/g, ' ').trim();
   }
 
   /** A node by its id (Taro writes each element's id), looking through exparser's shadow trees (Taro's recursive `comp`). */
-  find(id: string, page = this.current()): JComponent | null {
+  find(id: string, page = this.stack.at(-1)): JComponent | null {
+    if (!page) return null;
     const found = findInShadows(page.root._exparserNode, `#${id}`);
     return found ? this.view.wrap(found) : null;
   }
@@ -307,6 +326,17 @@ export class MiniProgram {
       }
       if (Date.now() > until) throw new Error(`timed out waiting for ${what} on ${this.stack.at(-1)?.route ?? 'no page'}: ${this.stack.length > 0 ? this.text().slice(0, 300) : ''}`);
       await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  /** Until no function call has been in flight for a moment (the page has what it asked for). */
+  async settle(quietMs = 60, timeoutMs = 5000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < quietMs) {
+      if (Date.now() > until) throw new Error(`calls still in flight on ${this.stack.at(-1)?.route ?? 'no page'}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      if (this.pendingCalls > 0) quietSince = Date.now();
     }
   }
 

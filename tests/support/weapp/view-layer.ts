@@ -42,7 +42,12 @@ const PROPERTIES: Record<string, Record<string, { type: StringConstructor | Bool
 /** What exparser expects of the page's global scope (it is a browser library). */
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'TouchEvent', 'MouseEvent', 'getComputedStyle', 'requestAnimationFrame', 'cancelAnimationFrame', 'DocumentFragment', 'Text'];
 
-let installed: ViewLayer | null = null;
+let installed: (ViewLayer & { close(): void }) | null = null;
+
+/** After a test file: jsdom's animation-frame timer would keep the process alive. */
+export function closeViewLayer(): void {
+  installed?.close();
+}
 
 /** One jsdom document per test file, exparser on it, WeChat's built-in tags registered. */
 export function installViewLayer(): ViewLayer {
@@ -61,6 +66,7 @@ export function installViewLayer(): ViewLayer {
     document: window.document,
     jComponent,
     wrap: (node) => node.__componentNode__ ?? new Wrapper(node),
+    close: () => dom.window.close(),
   };
   return installed;
 }

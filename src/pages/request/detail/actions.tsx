@@ -90,7 +90,7 @@ export function TaskActions({ request, busy, act, runPhoto, setNotice }: TaskAct
             onInput={(event) => setNote(event.detail.value)}
           />
           <View className='muted'>已添加 {completionPhotos.length} 张照片</View>
-          <BigButton secondary onClick={() => void addCompletionPhoto()}>
+          <BigButton id='add-completion-photo' secondary onClick={() => void addCompletionPhoto()}>
             添加照片（可选）
           </BigButton>
           <BigButton

@@ -1,0 +1,3 @@
+import { closeViewLayer } from './view-layer';
+
+afterAll(() => closeViewLayer());
