@@ -159,12 +159,14 @@ export function createWx(options: WxFakeOptions): { wx: Record<string, unknown>;
         if (paths.length === 0) settle(call, { errMsg: 'chooseImage:fail cancel' }, false);
         else settle(call, { tempFilePaths: paths, tempFiles: paths.map((path) => ({ path, size: 3 })), errMsg: 'chooseImage:ok' });
       }),
-    scanCode: (call: Options) =>
-      gated('scanCode', call, () => {
-        const result = script.scans.shift();
-        if (result === undefined) settle(call, { errMsg: 'scanCode:fail cancel' }, false);
-        else settle(call, { result, scanType: 'QR_CODE', charSet: 'utf-8', path: '', errMsg: 'scanCode:ok' });
-      }),
+    // Not a privacy API: WeChat's camera scan needs no consent to the guide.
+    scanCode: (call: Options) => {
+      const result = script.scans.shift();
+      if (result === undefined) return settle(call, { errMsg: 'scanCode:fail cancel' }, false);
+      // A mini-program code comes back with its page path (and scene) in `path`.
+      const path = result.startsWith('pages/') ? result : '';
+      return settle(call, { result: path ? '' : result, path, scanType: path ? 'WX_CODE' : 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' });
+    },
     makePhoneCall: (call: Options) => {
       record.phoneCalls.push(String(call.phoneNumber));
       return settle(call, { errMsg: 'makePhoneCall:ok' });
