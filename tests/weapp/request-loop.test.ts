@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MiniProgram } from '../support/weapp/mini-program';
 import { createWeappWorld, type WeappWorld } from '../support/weapp/weapp-world';
 
 jest.setTimeout(60_000);
@@ -81,4 +82,48 @@ test('a member takes the task and completes it with a photo; the resident rates 
   expect(rated.completionPhotoUrls).toHaveLength(1);
   expect(resident.failedCalls).toEqual([]);
   expect(resident.errors).toEqual([]);
+});
+
+/** Whether the subscribe prompt came before the app sent this action. */
+function askedBefore(app: MiniProgram, action: string): boolean {
+  const order = app.record.calls.map((call) => (call.api === 'cloud.callFunction' ? `${String((call.args as { name: string }).name)}.${String((call.args as { data: { action: string } }).data.action)}` : call.api));
+  const prompt = order.indexOf('requestSubscribeMessage');
+  return prompt >= 0 && prompt < order.indexOf(action);
+}
+
+/** As a community configures them (config/subscribe-templates.json). */
+const TEMPLATES = { task: 'tmpl-task-0001', progress: 'tmpl-progress-0001', notice: 'tmpl-notice-0001' };
+
+test('subscribe prompts come at the tap: the resident allows progress messages on submitting, the member task messages on accepting', async () => {
+  const resident = await world.launch('demo-resident-1', 'pages/request/new/index', { subscribeTemplateIds: TEMPLATES });
+  await resident.waitForText('1. 需要哪方面的帮助？');
+  resident.tap('category-repair');
+  resident.type('description', '楼道灯坏了');
+  resident.record.privacy.agreed = true;
+  resident.tap('use-location');
+  await resident.waitFor(() => resident.find('location-note')?.dom?.textContent === '已使用当前位置', 'the location in use');
+  await resident.settle();
+  resident.script.subscribeAnswers.push([TEMPLATES.progress]);
+  resident.tap('submit-request');
+  await resident.waitFor(() => resident.current().route === 'pages/request/detail/index', 'the request page');
+  // Asked inside the tap, before anything was sent: WeChat refuses a prompt once the tap's handling has awaited a call.
+  expect(resident.record.subscribePrompts).toEqual([[TEMPLATES.progress, TEMPLATES.notice]]);
+  expect(askedBefore(resident, 'requests.submit')).toBe(true);
+  await resident.settle();
+  expect(resident.functionCalls()).toContain('community.grantSubscriptions');
+  expect(await world.functions.local.runtime.store.read((tx) => tx.subscriptions.count('u_demo_resident_1', 'progress'))).toBe(1);
+  expect(await world.functions.local.runtime.store.read((tx) => tx.subscriptions.count('u_demo_resident_1', 'notice'))).toBe(0);
+
+  const requestId = resident.current().query.id;
+  const member = await world.launch('demo-member-1', `pages/request/detail/index?id=${requestId}`, { subscribeTemplateIds: TEMPLATES });
+  await member.waitFor(() => member.find('accept-task'), 'the accept button');
+  member.script.subscribeAnswers.push([]);
+  member.tap('accept-task');
+  await member.waitFor(() => member.find('completion-input'), 'the completion form', 10_000);
+  expect(member.record.subscribePrompts).toEqual([[TEMPLATES.task, TEMPLATES.notice]]);
+  expect(askedBefore(member, 'requests.accept')).toBe(true);
+  await member.settle();
+  // Both rejected: nothing counted, and the accept went through all the same.
+  expect(member.functionCalls()).not.toContain('community.grantSubscriptions');
+  expect(member.failedCalls).toEqual([]);
 });

@@ -47,9 +47,17 @@ export interface MiniProgramOptions {
   /** The cloud functions: WeChat's event for `wx.cloud.callFunction({ name, data })`; answers what main() returned. */
   callFunction(name: string, data: unknown): Promise<unknown>;
   uploadsDir: string;
+  /**
+   * Subscribe template ids as a community writes them into config/subscribe-templates.json before its
+   * build (the repository's are empty, so the app asks nothing): put into the bundled copy of that file.
+   */
+  subscribeTemplateIds?: Record<string, string>;
 }
 
 /** Compiled once per process: the templates do not change between tests. */
+/** j-component keeps one registry per process: each program's pages and components get ids of their own. */
+let programs = 0;
+
 let compiled: { gwx: (path: string) => unknown; styles: Map<string, string>; warnings: string[] } | null = null;
 
 function compileOnce(root: string, view: ViewLayer) {
@@ -84,6 +92,8 @@ export class MiniProgram {
   private readonly pageConfigs = new Map<string, PageConfig>();
   private readonly componentConfigs = new Map<string, Record<string, unknown>>();
   private app: AppConfig | null = null;
+  private readonly tag = ++programs;
+  private disposed = false;
   private readonly onRejection = (reason: unknown) => this.errors.push(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
 
   constructor(private readonly options: MiniProgramOptions) {
@@ -100,6 +110,8 @@ export class MiniProgram {
         navigateBack: (delta) => this.navigateBack(delta),
       },
       callFunction: async (name, data) => {
+        // A closed program's leftover timers get no answer (its functions world may be gone).
+        if (this.disposed) return new Promise<never>(() => undefined);
         this.pendingCalls++;
         try {
           const result = await options.callFunction(name, data);
@@ -157,10 +169,19 @@ export class MiniProgram {
     const module = { exports: {} as unknown };
     this.modules.set(absolute, module);
     const names = Object.keys(this.sandbox);
-    const run = compileFunction(readFileSync(absolute, 'utf8'), ['require', 'module', 'exports', ...names], { filename: absolute });
+    const run = compileFunction(this.configured(readFileSync(absolute, 'utf8')), ['require', 'module', 'exports', ...names], { filename: absolute });
     const localRequire = (path: string) => this.require(posix.relative(this.options.root, resolve(dirname(absolute), path)));
     run(localRequire, module, module.exports, ...names.map((name) => this.sandbox[name]));
     return module.exports;
+  }
+
+  private configured(source: string): string {
+    let configured = source;
+    for (const [key, id] of Object.entries(this.options.subscribeTemplateIds ?? {})) {
+      const empty = `"${key}":{"templateId":""`;
+      if (configured.includes(empty)) configured = configured.split(empty).join(`"${key}":{"templateId":"${id}"`);
+    }
+    return configured;
   }
 
   private usingOf(file: string): Record<string, string> {
@@ -173,7 +194,7 @@ export class MiniProgram {
     return using;
   }
 
-  private componentId = (file: string) => `c-${file.replace(/[^a-z0-9]/gi, '-')}`;
+  private componentId = (file: string) => `c${this.tag}-${file.replace(/[^a-z0-9]/gi, '-')}`;
 
   /** Taro's custom components (`comp`, `custom-wrapper`), registered with exparser under their template. */
   private loadComponent(file: string): string {
@@ -201,7 +222,7 @@ export class MiniProgram {
     if (!config) throw new Error(`Page() was not called by ${route}`);
     const json = JSON.parse(readFileSync(join(this.options.root, `${route}.json`), 'utf8')) as Record<string, unknown>;
     const methods = Object.fromEntries(Object.entries(config).filter(([, value]) => typeof value === 'function'));
-    const id = `p-${route.replace(/[^a-z0-9]/gi, '-')}`;
+    const id = `p${this.tag}-${route.replace(/[^a-z0-9]/gi, '-')}`;
     this.jc.register({ id, tagName: 'wx-page', template: this.gwx(`${route}.wxml`), usingComponents: this.usingOf(route), data: config.data ?? {}, methods, path: join(this.options.root, route) });
     const page = { config, id, json };
     this.pages.set(route, page);
@@ -355,6 +376,7 @@ export class MiniProgram {
   }
 
   dispose(): void {
+    this.disposed = true;
     while (this.stack.length > 0) this.close(this.stack.pop() as OpenPage);
     process.off('unhandledRejection', this.onRejection);
   }

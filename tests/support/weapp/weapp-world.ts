@@ -12,7 +12,7 @@ const APP_ID = 'wx0000000000000000';
 export interface WeappWorld {
   functions: TestWorld;
   /** A fresh launch of the mini-program as this WeChat user. */
-  launch(openid: string, url?: string): Promise<MiniProgram>;
+  launch(openid: string, url?: string, options?: { subscribeTemplateIds?: Record<string, string> }): Promise<MiniProgram>;
   close(): void;
 }
 
@@ -27,8 +27,9 @@ export function createWeappWorld(): WeappWorld {
   const programs: MiniProgram[] = [];
   return {
     functions,
-    async launch(openid, url) {
+    async launch(openid, url, launchOptions = {}) {
       const program = new MiniProgram({
+        ...launchOptions,
         root: WEAPP_ROOT,
         uploadsDir: uploadsDir(functions.dataDir),
         async callFunction(name, data) {
