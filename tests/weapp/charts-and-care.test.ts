@@ -38,5 +38,13 @@ test('关怀模式 in WeChat: switched on under 我的, the home page keeps thre
   expect(resident.find('go-new-request')).toBeNull();
   // The page carries the care class, so the bigger type applies.
   expect(resident.current().host.innerHTML).toMatch(/class="[^"]*\bcare\b/);
+
+  // 联系网格员: the number shown, then WeChat's dialler.
+  resident.tap('call-grid-worker');
+  await resident.waitFor(() => resident.find('dial-grid-worker'), 'the grid worker’s number');
+  resident.tap('dial-grid-worker');
+  await resident.waitFor(() => resident.record.phoneCalls.length === 1, 'the call');
+  expect(resident.record.phoneCalls[0]).toMatch(/^1\d{10}$/);
+  expect(resident.text()).toContain(resident.record.phoneCalls[0]);
   expect(resident.errors).toEqual([]);
 });
