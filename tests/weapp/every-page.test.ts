@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { globSync } from 'glob';
 import { planVisits } from '../support/app-visits';
 import { appRoutes } from '../support/weapp/compile';
 import { createWeappWorld, WEAPP_ROOT, type WeappWorld } from '../support/weapp/weapp-world';
@@ -10,8 +13,11 @@ beforeAll(() => {
 });
 afterAll(() => world.close());
 
-test('no page of the weapp build exists only for the local H5 app', () => {
+test('no page or code path of the weapp build exists only for the local H5 app (WeChat has no fetch)', () => {
   expect(appRoutes(WEAPP_ROOT)).not.toContain('pages/login/index');
+  const bundles = globSync('**/*.js', { cwd: WEAPP_ROOT }).map((file) => [file, readFileSync(join(WEAPP_ROOT, file), 'utf8')] as const);
+  expect(bundles.length).toBeGreaterThan(50);
+  expect(bundles.filter(([, code]) => /\bfetch\(|\/local\/demo-users|\/api\/files/.test(code)).map(([file]) => file)).toEqual([]);
 });
 
 test('every page of app.json opens in the weapp build as a user who may use it: drawn, its calls answered, no error', async () => {
