@@ -1,4 +1,5 @@
 import { appRoutes, compileWxml, compileWxss } from '../support/weapp/compile';
+import { takeProgramErrors } from '../support/weapp/mini-program';
 import { createWeappWorld, WEAPP_ROOT, type WeappWorld } from '../support/weapp/weapp-world';
 
 let world: WeappWorld;
@@ -32,4 +33,14 @@ test('a cold launch asks who the resident is once, greets them, and coming back 
   expect(app.functionCalls().filter((call) => call === 'community.me')).toHaveLength(3);
   expect(app.errors).toEqual([]);
   expect(app.record.unexpected).toEqual([]);
+});
+
+test('the layer catches what it looks for: an error the app logs fails the test it happened in', async () => {
+  const app = await world.launch('demo-resident-1');
+  await app.waitForText('您好，张秀英');
+  // What the app's console.error records (an unhandled rejection jest itself fails the test on).
+  app.errors.push('console.error: planted');
+  expect(takeProgramErrors()).toEqual(['pages/index/index: console.error: planted']);
+  // Taken: the trap in setup.ts sees nothing more.
+  expect(takeProgramErrors()).toEqual([]);
 });

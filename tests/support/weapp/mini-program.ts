@@ -55,6 +55,17 @@ export interface MiniProgramOptions {
 }
 
 /** Compiled once per process: the templates do not change between tests. */
+/** Programs not yet disposed: the weapp setup fails a test whose programs logged an error. */
+const live = new Set<MiniProgram>();
+
+/** Errors of every program started since the last call, which forgets them. */
+export function takeProgramErrors(): string[] {
+  const errors = [...live].flatMap((program) => program.errors.map((error) => `${program.stack.at(-1)?.route ?? 'closed'}: ${error}`));
+  for (const program of live) program.errors.length = 0;
+  for (const program of [...live]) if (program.stack.length === 0) live.delete(program);
+  return errors;
+}
+
 /** j-component keeps one registry per process: each program's pages and components get ids of their own. */
 let programs = 0;
 
@@ -74,7 +85,7 @@ export class MiniProgram {
   readonly stack: OpenPage[] = [];
   readonly record: WxRecord;
   readonly script: WxScript;
-  /** Console errors and unhandled rejections of the app's code. */
+  /** Console errors of the app's code (an unhandled rejection fails the jest test by itself). */
   readonly errors: string[] = [];
   readonly compilerWarnings: string[];
   /** Function calls that answered an error envelope: `community.me: FORBIDDEN …`. */
@@ -94,7 +105,6 @@ export class MiniProgram {
   private app: AppConfig | null = null;
   private readonly tag = ++programs;
   private disposed = false;
-  private readonly onRejection = (reason: unknown) => this.errors.push(`unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}`);
 
   constructor(private readonly options: MiniProgramOptions) {
     this.view = installViewLayer();
@@ -102,7 +112,10 @@ export class MiniProgram {
     const built = compileOnce(options.root, this.view);
     this.gwx = built.gwx;
     this.compilerWarnings = built.warnings;
+    const appJson = JSON.parse(readFileSync(join(options.root, 'app.json'), 'utf8')) as { __usePrivacyCheck__?: boolean; requiredPrivateInfos?: string[] };
     const { wx, record, script } = createWx({
+      usePrivacyCheck: appJson.__usePrivacyCheck__ === true,
+      requiredPrivateInfos: appJson.requiredPrivateInfos ?? [],
       router: {
         navigateTo: (url) => this.navigateTo(url),
         redirectTo: (url) => this.redirectTo(url),
@@ -154,7 +167,7 @@ export class MiniProgram {
       __wxConfig: { envVersion: 'develop', platform: 'ios', pages: [] },
       ...Object.fromEntries(ABSENT.map((name) => [name, undefined])),
     };
-    process.on('unhandledRejection', this.onRejection);
+    live.add(this);
   }
 
   /** The styles WeChat's compiler made for a file (`app.wxss`, `pages/x/index.wxss`). */
@@ -378,7 +391,6 @@ export class MiniProgram {
   dispose(): void {
     this.disposed = true;
     while (this.stack.length > 0) this.close(this.stack.pop() as OpenPage);
-    process.off('unhandledRejection', this.onRejection);
   }
 }
 

@@ -50,6 +50,10 @@ export interface WxFakeOptions {
   callFunction(name: string, data: unknown): Promise<unknown>;
   /** Where cloud.uploadFile puts files (the local files adapter's uploads directory). */
   uploadsDir: string;
+  /** app.json's `__usePrivacyCheck__`: WeChat holds private APIs until the app's consent is agreed to. */
+  usePrivacyCheck: boolean;
+  /** app.json's `requiredPrivateInfos`: a location API not declared there fails outright. */
+  requiredPrivateInfos: readonly string[];
   /** Elements of the current page, for createSelectorQuery (jsdom has no layout: sizes are made up). */
   findNode(id: string): { width: number; height: number } | null;
 }
@@ -74,7 +78,9 @@ export function createWx(options: WxFakeOptions): { wx: Record<string, unknown>;
 
   /** WeChat holds a private API until the app's consent sheet is agreed to with an open-type button; refused, it fails with 104. */
   const gated = (api: string, call: Options | undefined, run: () => void) => {
-    if (record.privacy.agreed || !privacyHandler) return run();
+    if (!options.usePrivacyCheck || record.privacy.agreed) return run();
+    // With the check on and no handler, WeChat shows its own sheet; this app always registers one.
+    if (!privacyHandler) return settle(call, { errMsg: `${api}:fail privacy agreement not handled by the app`, errno: 104 }, false);
     record.privacy.held.push(api);
     waiting.push({ api, run, refuse: () => settle(call, { errMsg: `${api}:fail privacy permission is not authorized`, errno: 104 }, false) });
     if (waiting.length > 1) return undefined;
@@ -152,7 +158,16 @@ export function createWx(options: WxFakeOptions): { wx: Record<string, unknown>;
     },
     getPrivacySetting: (call: Options) => settle(call, { needAuthorization: !record.privacy.agreed, privacyContractName: '《党员代办隐私保护指引》', errMsg: 'getPrivacySetting:ok' }),
     openPrivacyContract: (call: Options = {}) => settle(call, { errMsg: 'openPrivacyContract:ok' }),
-    getLocation: (call: Options) => gated('getLocation', call, () => settle(call, { ...script.location, accuracy: 30, errMsg: 'getLocation:ok' })),
+    getLocation: (call: Options) =>
+      options.requiredPrivateInfos.includes('getLocation')
+        ? gated('getLocation', call, () => settle(call, { ...script.location, accuracy: 30, errMsg: 'getLocation:ok' }))
+        : settle(call, { errMsg: 'getLocation:fail the api need to be declared in the requiredPrivateInfos field in app.json/ext.json' }, false),
+    chooseMedia: (call: Options) =>
+      gated('chooseMedia', call, () => {
+        const paths = script.photos.splice(0);
+        if (paths.length === 0) settle(call, { errMsg: 'chooseMedia:fail cancel' }, false);
+        else settle(call, { type: 'image', tempFiles: paths.map((tempFilePath) => ({ tempFilePath, size: 3, fileType: 'image' })), errMsg: 'chooseMedia:ok' });
+      }),
     chooseImage: (call: Options) =>
       gated('chooseImage', call, () => {
         const paths = script.photos.splice(0);
