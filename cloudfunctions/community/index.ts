@@ -30,6 +30,7 @@ import { listShops } from '../../src/server/use-cases/community/list-shops';
 import { markInboxRead } from '../../src/server/use-cases/community/mark-inbox-read';
 import { resolveScene } from '../../src/server/use-cases/community/resolve-scene';
 import { reviewApplication } from '../../src/server/use-cases/community/review-application';
+import { revokeRole } from '../../src/server/use-cases/community/revoke-role';
 import { saveCentralHousehold } from '../../src/server/use-cases/community/save-central-household';
 import { saveServicePoint } from '../../src/server/use-cases/community/save-service-point';
 import { setOnLeave } from '../../src/server/use-cases/community/set-on-leave';
@@ -81,4 +82,5 @@ export const main = defineFunction('community', communityContract, {
   getMyData: (context) => getMyData(context),
   checkDeletion,
   deleteAccount: forVisitors(deleteAccount),
+  revokeRole,
 });

@@ -22,6 +22,7 @@ export const reviewApplication = (userId: string, decision: 'approve' | 'reject'
 export const fetchMembers = (keyword?: string, cursor?: string) => callFunction('community', 'listMembers', { keyword, cursor, limit: 20, status: 'approved' });
 export const fetchResidents = (keyword?: string, cursor?: string) => callFunction('community', 'listResidents', { keyword, cursor, limit: 20 });
 export const fetchGrids = () => callFunction('community', 'listGrids', {});
+export const revokeRole = (userId: string, role: 'grid_worker' | 'shop_staff') => callFunction('community', 'revokeRole', { userId, role });
 export const createGrid = (name: string) => callFunction('community', 'createGrid', { name });
 export const assignGridWorker = (userId: string, gridId: string) => callFunction('community', 'assignGridWorker', { userId, gridId });
 export const fetchBuildings = (gridId?: string) => callFunction('community', 'listBuildings', { gridId });

@@ -131,6 +131,20 @@ describe.each(stores)('注销 on %s', (_name, open) => {
   });
 });
 
+describe.each(stores)('解除店员 on %s', (_name, open) => {
+  test('the staff member is off the shop and the till refuses them', async () => {
+    const world = await open();
+    try {
+      const staffId = (await world.ok('community', 'me', {}, 'demo-shop-1')).id;
+      await world.ok('community', 'revokeRole', { userId: staffId, role: 'shop_staff' }, ADMIN);
+      expect(await world.call('points', 'listShopItems', {}, 'demo-shop-1')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect((await world.ok('community', 'listShops', {}, ADMIN)).items.flatMap((shop) => JSON.stringify(shop))).not.toContain(staffId);
+    } finally {
+      world.close();
+    }
+  });
+});
+
 test('what a departed resident said in a deliberation goes; their vote still counts', async () => {
   const world = createTestWorld();
   seedDemo(world);
@@ -164,6 +178,26 @@ test('a refused deletion leaves every table as it was (SQLite fingerprint)', asy
     const before = fingerprint(world);
     expect(await world.call('community', 'deleteAccount', { confirm: '注销' }, RESIDENT)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(fingerprint(world)).toBe(before);
+  } finally {
+    world.close();
+  }
+});
+
+test('a grid worker cannot leave while on duty; the admin takes the duty back (audited), then they can', async () => {
+  const world = createTestWorld();
+  seedDemo(world);
+  try {
+    expect((await world.ok('community', 'checkDeletion', {}, GRID_WORKER)).refusals).toEqual(['您还担任网格员，请先由社区管理员解除后再注销']);
+    const residents = await world.ok('community', 'listResidents', { keyword: '刘网格员', limit: 5 }, ADMIN);
+    expect(residents.items[0]).toMatchObject({ id: 'u_demo_grid_1', duties: ['grid_worker'] });
+    expect(await world.call('community', 'revokeRole', { userId: 'u_demo_grid_1', role: 'grid_worker' }, OTHER_ADMIN)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await world.ok('community', 'revokeRole', { userId: 'u_demo_grid_1', role: 'grid_worker' }, ADMIN)).toMatchObject({ duties: [] });
+    expect(await world.call('community', 'revokeRole', { userId: 'u_demo_grid_1', role: 'grid_worker' }, ADMIN)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '刘网格员现在不是网格员' } });
+    expect(await world.call('requests', 'listForStaff', { limit: 5 }, GRID_WORKER)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await world.ok('community', 'listInbox', { limit: 5 }, GRID_WORKER)).items[0].title).toBe('您已不再担任网格员');
+    const log = await world.ok('reports', 'listAuditLog', { limit: 5 }, ADMIN);
+    expect(log.items[0]).toMatchObject({ action: 'community.revokeRole', actionLabel: '解除职务', targetId: 'u_demo_grid_1', detail: 'role=grid_worker' });
+    expect(await world.ok('community', 'deleteAccount', { confirm: '注销' }, GRID_WORKER)).toMatchObject({ deleted: true });
   } finally {
     world.close();
   }

@@ -354,6 +354,7 @@ const CASES: Record<ActionName, Case> = {
   'reports.exportMyData': { prepare: constant({}), foreign: 'own' },
   'community.checkDeletion': { prepare: constant({}), foreign: 'own' },
   // Staff must hand their role over before they leave.
+  'community.revokeRole': { prepare: constant({ userId: 'u_demo_grid_1', role: 'grid_worker' }), foreign: 'FORBIDDEN' },
   'community.deleteAccount': { prepare: constant({ confirm: '注销' }), foreign: 'own', refusedWhen: { roles: AUDITED_ROLES, code: 'CONFLICT' } },
 };
 

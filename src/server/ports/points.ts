@@ -118,6 +118,8 @@ export interface ShopRepo {
   listByCommunity(communityId: string): Promise<ShopRecord[]>;
   insert(shop: ShopRecord): Promise<void>;
   addStaff(shopId: string, userId: string, at: number): Promise<void>;
+  /** Takes the person off every shop's staff. */
+  removeStaff(userId: string): Promise<void>;
   listStaff(shopId: string): Promise<UserRecord[]>;
   /** Shops a user works at. */
   listShopsOfStaff(userId: string): Promise<ShopRecord[]>;

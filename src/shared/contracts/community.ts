@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SCENE_KINDS } from '../domain/scene';
 import { AVAILABLE_PERIODS, MEMBER_KINDS, SERVICE_POINT_KINDS, SHOP_KINDS } from '../domain/community-settings';
-import { ROLES } from '../domain/roles';
+import { REVOCABLE_ROLES, ROLES } from '../domain/roles';
 import { SUBSCRIBE_TEMPLATE_KEYS } from '../domain/subscribe-templates';
 import { SCENE_MAX_LENGTH } from '../domain/scene';
 import { zCheckDeletionInput, zConsentView, zDeleteAccountInput, zDeleteAccountResult, zDeletionCheck, zMyData, zRecordConsentInput, zWithdrawConsentInput } from './privacy';
@@ -116,6 +116,8 @@ export const zResidentView = z.object({
   address: z.string(),
   gridName: z.string().nullable(),
   home: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  /** Duties held for the community (网格员, 店员) that an admin can hand back. */
+  duties: z.array(z.enum(REVOCABLE_ROLES)),
 });
 export const zCommunitySummary = zNamed.extend({ grids: z.number(), members: z.number(), residents: z.number(), openRequests: z.number() });
 export const zWarnings = z.object({ warnings: z.array(z.string()) });
@@ -181,6 +183,7 @@ export const zCreateGridInput = z.strictObject({ name: zName('网格名称', 30)
 export type TCreateGridInput = z.infer<typeof zCreateGridInput>;
 
 export const zAssignGridWorkerInput = z.strictObject({ userId: zId, gridId: zId });
+export const zRevokeRoleInput = z.strictObject({ userId: zId, role: z.enum(REVOCABLE_ROLES, { error: '请选择要解除的身份' }) });
 export type TAssignGridWorkerInput = z.infer<typeof zAssignGridWorkerInput>;
 
 export const zListBuildingsInput = z.strictObject({ gridId: zId.optional() });
@@ -275,4 +278,5 @@ export const communityContract = {
   getMyData: { input: zEmptyInput, output: zMyData },
   checkDeletion: { input: zCheckDeletionInput, output: zDeletionCheck },
   deleteAccount: { input: zDeleteAccountInput, output: zDeleteAccountResult },
+  revokeRole: { input: zRevokeRoleInput, output: zResidentView },
 } as const;

@@ -44,12 +44,13 @@ export const AUDITED_ACTIONS: Partial<Record<ActionName, string>> = {
   'community.createShop': '新建店铺',
   'community.saveServicePoint': '编辑服务点',
   'community.deleteAccount': '代居民注销账户',
+  'community.revokeRole': '解除职务',
 };
 
 /** The record an entry is about: the first of these the input names. */
 const TARGET_KEYS = ['requestId', 'projectId', 'memberId', 'userId', 'redemptionId', 'activityId', 'deliberationId', 'servicePointId', 'gridId', 'buildingId', 'shopId', 'itemId'] as const;
 /** What else the log keeps of the input: plain choices and figures, never free text or contact details. */
-const DETAIL_KEYS = ['kind', 'period', 'scope', 'amount', 'adopted', 'grade', 'department', 'index', 'percent'] as const;
+const DETAIL_KEYS = ['kind', 'period', 'scope', 'amount', 'adopted', 'grade', 'department', 'index', 'percent', 'role'] as const;
 
 export function isAudited(action: ActionName, roles: readonly Role[]): boolean {
   return AUDITED_ACTIONS[action] !== undefined && roles.some((role) => AUDITED_ROLES.includes(role));

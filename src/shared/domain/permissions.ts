@@ -132,6 +132,7 @@ export const PERMISSIONS = {
   'community.checkDeletion': 'anyone',
   // A visitor too: a retried deletion finds no account any more, and is told it is gone.
   'community.deleteAccount': 'visitor',
+  'community.revokeRole': ['admin'],
 } as const satisfies Record<string, readonly Role[] | 'anyone' | 'visitor'>;
 
 export type ActionName = keyof typeof PERMISSIONS;

@@ -1,3 +1,5 @@
+import { REVOCABLE_ROLES, ROLE_LABELS, type Role } from './roles';
+
 /**
  * 用户隐私保护指引: what the product collects, why, and the consents it keeps. The privacy page shows
  * this text and the mini-program's guide in the WeChat console must say the same (see
@@ -92,14 +94,18 @@ export interface DeletionBlockers {
   onDuty: boolean;
   upcomingActivities: number;
   /** Roles held for the community (管理员, 网格员, 店员…) that someone else must take over first. */
-  staffRoles: readonly string[];
+  staffRoles: readonly Role[];
 }
 
 /** The reasons, in Chinese, an account cannot be deleted yet; empty when it can. */
 export function deletionRefusals(blockers: DeletionBlockers, self: boolean): string[] {
   const who = self ? '您' : '该居民';
   const reasons: string[] = [];
-  if (blockers.staffRoles.length > 0) reasons.push(`${who}还担任${blockers.staffRoles.join('、')}，请先由社区管理员解除后再注销`);
+  const revocable = blockers.staffRoles.filter((role) => (REVOCABLE_ROLES as readonly Role[]).includes(role));
+  const appointed = blockers.staffRoles.filter((role) => !revocable.includes(role));
+  const labels = (roles: readonly Role[]) => roles.map((role) => ROLE_LABELS[role]).join('、');
+  if (revocable.length > 0) reasons.push(`${who}还担任${labels(revocable)}，请先由社区管理员解除后再注销`);
+  if (appointed.length > 0) reasons.push(`${who}还担任${labels(appointed)}，请先由街道把职务移交给他人后再注销`);
   if (blockers.openRequests > 0) reasons.push(`${who}还有 ${blockers.openRequests} 件求助没有办结，请先取消或等办结后再注销`);
   if (blockers.openTasks > 0) reasons.push(`${who}还有 ${blockers.openTasks} 件任务正在办理，请先办结或请社区改派`);
   if (blockers.pendingOrders > 0) reasons.push(`${who}还有 ${blockers.pendingOrders} 笔兑换订单没有取货，请先取货或取消订单`);

@@ -10,3 +10,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '社区管理员',
   district_viewer: '街道/区级查看',
 };
+
+/** Duties an admin gives in the community and can take back (the person stays a resident). */
+export const REVOCABLE_ROLES = ['grid_worker', 'shop_staff'] as const satisfies readonly Role[];

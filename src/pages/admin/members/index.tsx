@@ -9,7 +9,8 @@ import { TextField } from '../../../components/text-field';
 import { useAction } from '../../../hooks/use-action';
 import { useLoader } from '../../../hooks/use-loader';
 import { usePagedLoader } from '../../../hooks/use-paged-loader';
-import { assignGridWorker, fetchGrids, fetchMembers, fetchResidents } from '../../../services/community';
+import { assignGridWorker, fetchGrids, fetchMembers, fetchResidents, revokeRole } from '../../../services/community';
+import { REVOCABLE_ROLES, ROLE_LABELS } from '../../../shared/domain/roles';
 import { MEMBER_KIND_LABELS } from '../../../shared/domain/community-settings';
 import { PageRoot } from '../../../components/page-root';
 
@@ -65,11 +66,18 @@ function MemberList({ query }: { query: string }) {
 }
 
 function ResidentList({ query }: { query: string }) {
-  const { data, error, hasMore, loadMore, loadingMore } = usePagedLoader((cursor?: string) => fetchResidents(query || undefined, cursor), [query]);
+  const { data, error, hasMore, loadMore, loadingMore, reload } = usePagedLoader((cursor?: string) => fetchResidents(query || undefined, cursor), [query]);
   const grids = useLoader(() => fetchGrids(), []).data?.items ?? [];
   const [gridFor, setGridFor] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const { error: actionError, setError: setActionError, run } = useAction();
+
+  const revoke = (userId: string, name: string, role: (typeof REVOCABLE_ROLES)[number]) =>
+    run(async () => {
+      await revokeRole(userId, role);
+      setNotice(`${name} 已不再担任${ROLE_LABELS[role]}`);
+      await reload();
+    });
 
   const makeGridWorker = (userId: string, name: string) => {
     const gridId = gridFor[userId];
@@ -103,6 +111,11 @@ function ResidentList({ query }: { query: string }) {
           <BigButton secondary onClick={() => makeGridWorker(resident.id, resident.name)}>
             设为所选网格的网格员
           </BigButton>
+          {resident.duties.map((role) => (
+            <BigButton key={role} id={`revoke-${role}-${resident.id}`} secondary onClick={() => void revoke(resident.id, resident.name, role)}>
+              解除{ROLE_LABELS[role]}
+            </BigButton>
+          ))}
           <BigButton
             id={`leave-for-${resident.id}`}
             secondary

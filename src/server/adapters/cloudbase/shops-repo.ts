@@ -63,6 +63,10 @@ export function createShopRepo(db: DocDb, session: StoreSession): ShopRepo {
       await session.create(SHOPS, toDoc(shop.id, shop), `UNIQUE constraint failed: shops.id (${shop.id})`);
       await session.create(SHOPS_BY_INVITE, { _id: shop.inviteCode, shopId: shop.id }, 'UNIQUE constraint failed: shops.invite_code');
     },
+    async removeStaff(userId) {
+      const links = await db.find(SHOP_STAFF, { userId }, { limit: 100, fields: ['_id'] });
+      for (const link of links) await session.remove(SHOP_STAFF, link._id);
+    },
     async addStaff(shopId, userId, at) {
       // Insert-if-absent: joining twice keeps the first time.
       const id = compositeId(shopId, userId);

@@ -41,6 +41,9 @@ export function createShopRepo(db: Database.Database): ShopRepo {
     async insert(shop) {
       insert.run(shop);
     },
+    async removeStaff(userId) {
+      db.prepare('DELETE FROM shop_staff WHERE user_id = ?').run(userId);
+    },
     async addStaff(shopId, userId, at) {
       addStaff.run(shopId, userId, at);
     },

@@ -1,13 +1,11 @@
 import type { TListResidentsInput } from '../../../shared/contracts/community';
+import { toResidentView } from '../../views/resident-view';
 import type { ActionContext } from '../context';
 
 export async function listResidents({ runtime, caller }: ActionContext, input: TListResidentsInput) {
   return runtime.store.read(async (tx) => {
     const page = await tx.users.search(caller.communityId, { keyword: input.keyword, role: 'resident' }, input);
     const gridNames = new Map((await tx.communities.listGrids(caller.communityId)).map((grid) => [grid.id, grid.name]));
-    return {
-      items: page.items.map((user) => ({ id: user.id, name: user.name, phone: user.phone, address: user.address, gridName: user.gridId ? (gridNames.get(user.gridId) ?? null) : null, home: user.home })),
-      nextCursor: page.nextCursor,
-    };
+    return { items: page.items.map((user) => toResidentView(user, gridNames)), nextCursor: page.nextCursor };
   });
 }

@@ -1,7 +1,6 @@
 import { AUDITED_ROLES } from '../../../shared/domain/audit';
 import { DEPARTED_NAME, ERASED_TEXT, deletionRefusals } from '../../../shared/domain/privacy';
 import { OPEN_STATES } from '../../../shared/domain/request-state';
-import { ROLE_LABELS } from '../../../shared/domain/roles';
 import { AppError } from '../../../shared/errors';
 import type { Caller, RequestEventRecord, Tx, UserRecord } from '../../ports';
 import type { PersonalData } from './personal-data';
@@ -19,7 +18,7 @@ export async function deletionTarget(tx: Tx, caller: Caller, userId: string | un
 export function refusalsFor(data: PersonalData, self: boolean): string[] {
   return deletionRefusals(
     {
-      staffRoles: data.user.roles.filter((role) => AUDITED_ROLES.includes(role)).map((role) => ROLE_LABELS[role]),
+      staffRoles: data.user.roles.filter((role) => AUDITED_ROLES.includes(role)),
       openRequests: data.requests.filter((request) => OPEN_STATES.includes(request.state)).length,
       openTasks: data.tasks.filter((task) => OPEN_STATES.includes(task.state)).length,
       pendingOrders: data.orders.filter((order) => order.status === 'pending').length,
