@@ -69,6 +69,7 @@ export async function measureUserActions(world: CloudWorld): Promise<MeasuredAct
   note('reports.exportMyData', 'export', (await world.measure('reports', 'exportMyData', {}, SAVER)).figures);
   note('community.checkDeletion', 'export', (await world.measure('community', 'checkDeletion', {}, LEAVER)).figures);
   note('community.deleteAccount', 'write', (await world.measure('community', 'deleteAccount', { confirm: '注销' }, LEAVER)).figures);
+  note('community.revokeRole', 'write', (await world.measure('community', 'revokeRole', { userId: 'u_demo_grid_1', role: 'grid_worker' }, ADMIN)).figures);
   note('scheduler tick (demo community, work due)', 'job', (await world.measureTick()).figures);
   note('scheduler tick (idle)', 'tick', (await world.measureTick()).figures);
   return measured;
