@@ -75,6 +75,11 @@ test('the admin does it for a resident without a phone, from the residents list'
   const admin = await signIn('demo-admin');
   await open(admin, 'admin/members/index');
   await admin.locator('#list-residents').click();
+  // A grid worker's card offers to hand the duty back (解除网格员) as well as 代为注销.
+  await admin.locator('#member-search input').fill('刘网格员');
+  await admin.locator('#member-search-submit').click();
+  await expectText(admin.locator('#revoke-grid_worker-u_demo_grid_1'), '解除网格员');
+  await shot(admin, 'resident-card-grid-worker');
   await admin.locator('#member-search input').fill('赵明');
   await admin.locator('#member-search-submit').click();
   await admin.locator('[id^="leave-for-"]').first().click();
