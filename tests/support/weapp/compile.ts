@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
-import { dirname, join, posix, relative } from 'node:path';
+import { dirname, join, posix } from 'node:path';
 import { globSync } from 'glob';
 
 /**
@@ -69,5 +69,3 @@ export function appRoutes(root: string): string[] {
   const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as { pages: string[]; subPackages?: { root: string; pages: string[] }[] };
   return [...app.pages, ...(app.subPackages ?? []).flatMap((sub) => sub.pages.map((page) => posix.join(sub.root, page)))];
 }
-
-export const relativeTo = (root: string, file: string) => relative(root, file).split('\\').join('/');

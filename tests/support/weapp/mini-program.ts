@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix, resolve } from 'node:path';
 import { compileFunction } from 'node:vm';
-import { compileWxml, compileWxss } from './compile';
+import { compileWxml } from './compile';
 import { installViewLayer, type ExparserNode, type JComponent, type JComponentModule, type ViewLayer } from './view-layer';
 import { createWx, type WxRecord, type WxScript } from './wx-fake';
 
 /**
- * The shipped mini-program (`dist/weapp`) run as WeChat runs it, without WeChat: the templates and styles
- * WeChat's compilers made, rendered by WeChat's component framework (exparser, through j-component) on
+ * The shipped mini-program (`dist/weapp`) run as WeChat runs it, without WeChat: the templates WeChat's
+ * compiler made (styles are compiled and checked, not applied: jsdom has no layout), rendered by WeChat's component framework (exparser, through j-component) on
  * jsdom; the app-service code (app.js, taro.js, the pages) run unmodified with WeChat's globals and
  * without the browser's and Node's (a page that works only because `window`, `fetch` or `process` exists
  * is a bug this shows). Every setData crosses a JSON round trip, as between WeChat's two threads.
@@ -69,15 +69,13 @@ export function takeProgramErrors(): string[] {
 /** j-component keeps one registry per process: each program's pages and components get ids of their own. */
 let programs = 0;
 
-let compiled: { gwx: (path: string) => unknown; styles: Map<string, string>; warnings: string[] } | null = null;
+let compiled: ((path: string) => unknown) | null = null;
 
-function compileOnce(root: string, view: ViewLayer) {
+/** `$gwx` from WeChat's template compiler (its warnings are launch.test.ts's business). Styles are not applied: jsdom has no layout. */
+function compileOnce(root: string, view: ViewLayer): (path: string) => unknown {
   if (compiled) return compiled;
-  const wxml = compileWxml(root);
-  const wxss = compileWxss(root);
   view.window.__webview_engine_version__ = 0.02;
-  const gwx = new Function('window', 'global', wxml.output)(view.window, {}) as (path: string) => unknown;
-  compiled = { gwx, styles: wxss.output, warnings: [...wxml.warnings, ...wxss.warnings] };
+  compiled = new Function('window', 'global', compileWxml(root).output)(view.window, {}) as (path: string) => unknown;
   return compiled;
 }
 
@@ -87,7 +85,6 @@ export class MiniProgram {
   readonly script: WxScript;
   /** Console errors of the app's code (an unhandled rejection fails the jest test by itself). */
   readonly errors: string[] = [];
-  readonly compilerWarnings: string[];
   /** Function calls that answered an error envelope: `community.me: FORBIDDEN …`. */
   readonly failedCalls: string[] = [];
   private pendingCalls = 0;
@@ -109,9 +106,7 @@ export class MiniProgram {
   constructor(private readonly options: MiniProgramOptions) {
     this.view = installViewLayer();
     this.jc = this.view.jComponent;
-    const built = compileOnce(options.root, this.view);
-    this.gwx = built.gwx;
-    this.compilerWarnings = built.warnings;
+    this.gwx = compileOnce(options.root, this.view);
     const appJson = JSON.parse(readFileSync(join(options.root, 'app.json'), 'utf8')) as { __usePrivacyCheck__?: boolean; requiredPrivateInfos?: string[] };
     const { wx, record, script } = createWx({
       usePrivacyCheck: appJson.__usePrivacyCheck__ === true,
@@ -168,11 +163,6 @@ export class MiniProgram {
       ...Object.fromEntries(ABSENT.map((name) => [name, undefined])),
     };
     live.add(this);
-  }
-
-  /** The styles WeChat's compiler made for a file (`app.wxss`, `pages/x/index.wxss`). */
-  styleOf(file: string): string | undefined {
-    return compiled?.styles.get(file);
   }
 
   private require(file: string): unknown {
