@@ -21,3 +21,15 @@ export function toPage<T>(rows: T[], page: TPageInput, keyOf: (row: T) => Keyset
   const nextCursor = rows.length > page.limit && last ? `${keyOf(last).createdAt}~${keyOf(last).id}` : null;
   return { items, nextCursor };
 }
+
+/** Every item of a paged list, page after page; `most` stops a list that would run on for ever. */
+export async function readEveryPage<T>(fetch: (page: TPageInput) => Promise<Page<T>>, most = Number.POSITIVE_INFINITY): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch({ limit: 100, cursor });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && items.length < most);
+  return items;
+}

@@ -1,6 +1,6 @@
-import type { Page, TPageInput } from '../../src/shared/contracts/common';
 import type { ActionOf, FunctionName, InputOf, OutputOf } from '../../src/shared/contracts';
 import { REQUEST_STATES } from '../../src/shared/domain/request-state';
+import { readEveryPage } from '../../src/server/keyset-paging';
 import { createCloudbaseStore } from '../../src/server/adapters/cloudbase/cloudbase-store';
 import { HTTP_FUNCTIONS, SCHEDULER } from '../../src/server/host/mounted-functions';
 import { setRuntime } from '../../src/server/runtime';
@@ -12,17 +12,6 @@ import { CallCounter, countingDocDb, type CallFigures } from './counting-doc-db'
 import { MemoryDocDb } from './memory-doc-db';
 import { createTestWorld, type TestWorld } from './test-runtime';
 
-async function everyPage<T>(fetch: (page: TPageInput) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetch({ limit: 50, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-
 /** Copies what the SQLite store holds for these communities into another store, through the ports only. */
 export async function copyCommunities(from: Store, to: Store, communityIds: readonly string[]): Promise<void> {
   const write = (work: (tx: Tx) => Promise<void>) => to.read(work);
@@ -30,22 +19,22 @@ export async function copyCommunities(from: Store, to: Store, communityIds: read
     const snapshot = await from.read(async (tx) => {
       const community = await tx.communities.get(communityId);
       if (!community) throw new Error(`no community ${communityId}`);
-      const members = (await Promise.all(MEMBER_STATUSES.map((status) => everyPage((page) => tx.members.list(communityId, { status }, page))))).flat();
+      const members = (await Promise.all(MEMBER_STATUSES.map((status) => readEveryPage((page) => tx.members.list(communityId, { status }, page))))).flat();
       const shops = await tx.shops.listByCommunity(communityId);
-      const requests = await everyPage((page) => tx.requests.listByCommunity(communityId, REQUEST_STATES, page));
+      const requests = await readEveryPage((page) => tx.requests.listByCommunity(communityId, REQUEST_STATES, page));
       const accounts = (await tx.ledger.auditAccounts(communityId)).map((audit) => audit.account);
       return {
         community,
         grids: await tx.communities.listGrids(communityId),
         buildings: await tx.communities.listBuildings(communityId, null),
-        households: await everyPage((page) => tx.communities.listHouseholds(communityId, {}, page)),
-        centralHouseholds: await everyPage((page) => tx.communities.listCentralHouseholds(communityId, page)),
-        users: await everyPage((page) => tx.users.search(communityId, {}, page)),
+        households: await readEveryPage((page) => tx.communities.listHouseholds(communityId, {}, page)),
+        centralHouseholds: await readEveryPage((page) => tx.communities.listCentralHouseholds(communityId, page)),
+        users: await readEveryPage((page) => tx.users.search(communityId, {}, page)),
         members: await Promise.all(members.map(async (member) => ({ member, links: await tx.members.linkedHouseholdIds(member.userId) }))),
         shops: await Promise.all(shops.map(async (shop) => ({ shop, staff: await tx.shops.listStaff(shop.id), items: await tx.catalog.listByShop(shop.id, false) }))),
         servicePoints: await tx.servicePoints.listByCommunity(communityId),
         accounts,
-        postings: (await Promise.all(accounts.map((account) => everyPage((page) => tx.ledger.listPostings(account.id, page))))).flat(),
+        postings: (await Promise.all(accounts.map((account) => readEveryPage((page) => tx.ledger.listPostings(account.id, page))))).flat(),
         requests: await Promise.all(
           requests.map(async (request) => ({ request, offers: await tx.offers.listForRequest(request.id), events: await tx.events.listForRequest(request.id) })),
         ),

@@ -103,7 +103,7 @@ function sheetsOf(data: PersonalData, title: string): SheetSpec[] {
 
 /** 我的信息 as an Excel workbook: a sheet for each kind of record, every row of it. */
 export async function exportMyData({ runtime, caller }: ActionContext) {
-  const data = await runtime.store.read((tx) => collectPersonalData(tx, caller));
+  const data = await runtime.store.read((tx) => collectPersonalData(tx, caller, { messages: true }));
   const day = chinaTime(new Date(runtime.clock.now()).toISOString()).slice(0, 10);
   const sheets = sheetsOf(data, `${caller.name} 的个人信息（${day} 导出）`);
   const bytes = await buildWorkbook(sheets);

@@ -1,5 +1,6 @@
 import type { Page, TPageInput } from '../../../shared/contracts/common';
 import { REQUEST_STATES } from '../../../shared/domain/request-state';
+import { readEveryPage } from '../../keyset-paging';
 import { memberAccountId } from '../../points-ledger/accounts';
 import type {
   AccountRecord,
@@ -21,16 +22,7 @@ import type {
 /** More than any one person gathers in years; a list this long is cut there rather than read for ever. */
 const MOST = 5_000;
 
-async function everyPage<T>(fetch: (page: TPageInput) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await fetch({ limit: 100, cursor });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && items.length < MOST);
-  return items;
-}
+const everyPage = <T>(fetch: (page: TPageInput) => Promise<Page<T>>) => readEveryPage(fetch, MOST);
 
 /** Everything the product holds about one person, as stored. */
 export interface PersonalData {
@@ -53,8 +45,11 @@ export interface PersonalData {
   messages: OutboxRecord[];
 }
 
-/** Reads what is held about the person: their profile, household, registration, requests, tasks, points, service, orders, consents and messages. */
-export async function collectPersonalData(tx: Tx, user: UserRecord): Promise<PersonalData> {
+/**
+ * Reads what is held about the person: their profile, household, registration, requests, tasks, points,
+ * service, orders and consents; their messages only when asked (the export lists them, nothing else needs them).
+ */
+export async function collectPersonalData(tx: Tx, user: UserRecord, options: { messages?: boolean } = {}): Promise<PersonalData> {
   const accountId = memberAccountId(user.id);
   const [community, grid, household, registration, requests, tasks, account, postings, duties, points, dutyMinutes, signups, orders, consents, messages] = await Promise.all([
     tx.communities.get(user.communityId),
@@ -71,7 +66,7 @@ export async function collectPersonalData(tx: Tx, user: UserRecord): Promise<Per
     tx.service.listSignupsForMember(user.id, MOST),
     everyPage((page) => tx.redemptions.listForMember(user.id, page)),
     tx.consents.list(user.id),
-    everyPage((page) => tx.outbox.listForUser(user.id, page)),
+    options.messages ? everyPage((page) => tx.outbox.listForUser(user.id, page)) : [],
   ]);
   const [people, activities] = await Promise.all([
     household ? tx.members.householdPeople([household.id]) : Promise.resolve<Record<string, { members: string[] }>>({}),
